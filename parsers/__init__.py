@@ -1,0 +1,1 @@
+"""Text -> money mentions -> events."""

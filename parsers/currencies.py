@@ -1,0 +1,145 @@
+"""Currency names, codes and symbols of a language, and how to resolve them.
+
+The lexicon is CLDR's (through babel): ISO codes, symbols, and the singular
+and plural names of every currency in circulation, in the language's locale.
+The language table adds what CLDR lacks: bare nouns (`Dollar`, `Franken`),
+legacy currencies (`Schilling`, `D-Mark`), corpus garbles (`x20ac`), names
+shared by several currencies (`Kronen`) and hundredths (`Cent`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+
+from babel import Locale
+from babel.core import get_global
+from babel.numbers import get_currency_name, get_currency_symbol
+
+from .languages import Language
+
+# ISO codes that are also everyday words or acronyms ("TOP 10", "ALL 3",
+# "AMD 5"); they still count when the language table names them.
+CODE_STOPLIST = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "SOS", "GEL", "MAD", "PEN",
+                           "TRY", "AMD", "STD", "SAR", "LAK", "BAM", "ERN", "CVE", "MRO",
+                           "MRU", "PAB", "SLL", "SLE", "VES", "NIO", "BIF"})
+CENT = Decimal("0.01")
+# German adjective endings: CLDR says "Kanadischer Dollar", texts say
+# "kanadische Dollar", "kanadischen Dollar".
+_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """What a currency token means: its candidate codes (first is the default),
+    a factor (0.01 for cents), a power of ten (`MEUR`), and whether it may
+    stand before the amount."""
+
+    codes: tuple[str, ...]
+    factor: Decimal = Decimal(1)
+    scale: int = 0
+    prefix: bool = False
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.codes) > 1
+
+
+@cache
+def circulating_codes() -> frozenset[str]:
+    """Codes that are legal tender somewhere today, per CLDR."""
+    today = date.today()
+    codes = set()
+    for entries in get_global("territory_currencies").values():
+        for code, start, end, tender in entries:
+            if tender and (end is None or date(*end) >= today):
+                codes.add(code)
+    return frozenset(c for c in codes if not c.startswith("X") or c in {"XOF", "XAF", "XPF", "XCD"})
+
+
+def _symbol_like(token: str) -> bool:
+    """Codes and symbols may stand before or after the amount; words only
+    after ("Euro 2016" is a football tournament)."""
+    return not any(ch.islower() for ch in token)
+
+
+def _name_variants(name: str, lang: Language) -> set[str]:
+    """A CLDR name and the forms texts use: either case of the first letter,
+    and for German multi-word names every adjective ending."""
+    words = name.split()
+    forms = {name}
+    if len(words) > 1 and lang.code == "de":
+        stem = re.sub(r"(?:e|en|er|es|em)$", "", words[0])
+        forms |= {" ".join([stem + end, *words[1:]]) for end in _ADJECTIVE_ENDINGS}
+    return {f[0].swapcase() + f[1:] for f in forms} | forms
+
+
+@cache
+def lexicon(lang: Language) -> dict[str, Sense]:
+    """Every currency token of `lang` -> its Sense."""
+    table: dict[str, Sense] = {}
+    legacy = set(lang.currency_names.values()) - circulating_codes()
+    for code in sorted(circulating_codes() | legacy):
+        for count in (1, 2):
+            for form in _name_variants(get_currency_name(code, count, lang.code), lang):
+                table.setdefault(form, Sense((code,)))
+        if code not in CODE_STOPLIST:
+            table[code] = Sense((code,), prefix=True)
+        symbol = get_currency_symbol(code, lang.code)
+        if symbol != code:
+            table.setdefault(symbol, Sense((code,), prefix=True))
+    for name, code in lang.currency_names.items():
+        table[name] = Sense((code,), prefix=_symbol_like(name) or name in lang.prefix_names)
+    for name, codes in lang.ambiguous.items():
+        table[name] = Sense(codes)
+    for name, codes in lang.cents.items():
+        table[name] = Sense(codes, factor=CENT)
+    for name, (code, scale) in lang.scaled_codes.items():
+        table[name] = Sense((code,), scale=scale, prefix=True)
+    return table
+
+
+@cache
+def _cue_pattern(code: str, lang_code: str) -> re.Pattern | None:
+    """Words that tie a text to `code`: the countries using it and the
+    adjective of its CLDR name ("schwedisch", "Swedish" for SEK)."""
+    locale = Locale.parse(lang_code)
+    cues = set()
+    for territory, entries in get_global("territory_currencies").items():
+        if any(c == code for c, *_ in entries) and territory in locale.territories:
+            cues.add(locale.territories[territory])
+    name = get_currency_name(code, 1, lang_code).split()
+    if len(name) > 1:
+        cues.add(re.sub(r"(?:e|en|er|es|em)$", "", name[0]).lower())
+    cues = {c for c in cues if len(c) > 3}
+    if not cues:
+        return None
+    return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)), re.I)
+
+
+def resolve(sense: Sense, text: str, position: int, lang: Language,
+            earlier: list[str]) -> str:
+    """The code for an ambiguous token at `position` in `text`.
+
+    Hundredths follow the currency of the nearest earlier mention; crowns and
+    the like follow the country named nearest to them. Else the first code.
+    """
+    if not sense.ambiguous:
+        return sense.codes[0]
+    if sense.factor == CENT:
+        for code in reversed(earlier):
+            if code in sense.codes:
+                return code
+        return sense.codes[0]
+    best, best_distance = sense.codes[0], None
+    for code in sense.codes:
+        pattern = _cue_pattern(code, lang.code)
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
+            distance = abs(match.start() - position)
+            if best_distance is None or distance < best_distance:
+                best, best_distance = code, distance
+    return best

@@ -1,0 +1,18 @@
+"""Which language a text is in, from the stopwords of the language tables."""
+from __future__ import annotations
+
+import re
+
+from .languages import available_languages, load_language
+
+_SAMPLE = 20_000  # characters read; enough for a news article
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(text: str) -> str:
+    """The code of the table whose stopwords are most frequent in `text`;
+    the first table's code when none occurs."""
+    words = [w.lower() for w in _WORD.findall(text[:_SAMPLE])]
+    counts = {code: sum(w in load_language(code).stopwords for w in words)
+              for code in available_languages()}
+    return max(counts, key=lambda code: counts[code])

@@ -1,0 +1,102 @@
+"""The regular expressions of one language, compiled from its table.
+
+An *item* is one amount with what is written around it: an optional
+qualifier, negative word and prefix currency, the number (digits or words),
+and an optional scale word and suffix currency:
+
+    rund | negative | EUR | -13,75 | Milliarden | Dollar
+
+A *gap* joins two items that share a currency or scale: a connector
+(`20 bis 30 Mrd. Euro`), a list comma (`250, 400 und 600 Euro`) or an opened
+bracket of a comparison (`6,31 (2014: 4,86) Millionen Euro`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterable
+
+from retrie.trie import Trie
+
+from .currencies import lexicon
+from .languages import Language
+
+NOT_AFTER_LETTER = r"(?<![^\W\d_])"
+NOT_BEFORE_LETTER = r"(?![^\W\d_])"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A trie-shaped regex for a word list: fast on thousands of words,
+    longest alternative first."""
+    trie = Trie()
+    trie.add(*words)
+    return trie.pattern()
+
+
+def _with_capitals(words: Iterable[str]) -> set[str]:
+    """The words as listed and with a capital first letter (sentence start)."""
+    words = set(words)
+    return words | {w[0].upper() + w[1:] for w in words}
+
+
+@dataclass(frozen=True, eq=False)
+class Grammar:
+    lang: Language
+    anchor: re.Pattern  # any currency token: where money can be
+    item: re.Pattern
+    gap: re.Pattern
+
+
+def _digits(lang: Language) -> str:
+    infix = f"(?:{alternation(lang.number_infixes)})?" if lang.number_infixes else ""
+    grouped = r"\d{1,3}(?:(?:[.,'’\u00a0\u202f]|\ (?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?"
+    # "EUR74 .8 m", "EUR416 ,000": tokenization put a space before the mark.
+    plain = rf"\d+{infix}(?:\ ?[.,]\d+)?"
+    return rf"(?<![\d.,])(?:{grouped}|{plain})(?!\d)"
+
+
+def _words(lang: Language) -> str:
+    morpheme = alternation(lang.morphemes)
+    joiner = f"(?:{alternation(lang.joiners)})?" if lang.joiners else ""
+    cardinal = f"{morpheme}(?:{joiner}{morpheme})*(?:{re.escape(lang.half_suffix)})?"
+    return (f"{NOT_AFTER_LETTER}(?i:{alternation(lang.number_extra)}|{cardinal})"
+            f"{NOT_BEFORE_LETTER}")
+
+
+@cache
+def grammar(lang: Language) -> Grammar:
+    tokens = lexicon(lang)
+    currency = alternation(tokens)
+    prefix = alternation(t for t, sense in tokens.items() if sense.prefix)
+    scale = rf"(?:{alternation(lang.scales)})(?![^\W\d_])"
+    qualifier = alternation(_with_capitals(lang.qualifiers))
+    negative = alternation(_with_capitals(lang.negative))
+    banknote = alternation(lang.banknotes)
+    suffix = (rf"{NOT_AFTER_LETTER}(?:{currency}){NOT_BEFORE_LETTER}"
+              # "Euro-Zone" is no money, "500-Euro-Schein" is
+              rf"(?!-(?!(?:{banknote}){NOT_BEFORE_LETTER})[^\W\d_])")
+    item = rf"""
+        (?:{NOT_AFTER_LETTER}(?P<qualifier>{qualifier})\s+)?
+        (?P<mention>
+          (?:{NOT_AFTER_LETTER}(?P<negative>{negative})\s+)?
+          (?:(?P<prefix>\(\s*{prefix}\s*\)|{NOT_AFTER_LETTER}(?:{prefix}))\s*)?
+          (?P<sign>(?<![^\s(])[-−](?=\d))?
+          (?:(?P<digits>{_digits(lang)})|(?P<words>{_words(lang)}))
+          (?!\s*:)                                   # a label: "(2014: 4,86)"
+          (?:\s*\)(?=\s*(?:{scale}|{suffix})))?      # "(2014: 4,86) Millionen Euro"
+          (?:\s*(?P<scale>{scale}))?
+          (?:\s*-?\s*(?P<suffix>{suffix}))?
+        )"""
+    labels = alternation(_with_capitals(lang.comparison_labels))
+    gap = rf"""\s*(?:
+          ,?\s*(?P<connector>{alternation(lang.connectors)})
+        | \(\s*(?:(?:\d{{4}}|{labels})\s*:?)?
+        | (?P<comma>,)
+        )\s*(?:{qualifier}\s+)?"""
+    return Grammar(
+        lang=lang,
+        anchor=re.compile(rf"{NOT_AFTER_LETTER}(?:{currency}){NOT_BEFORE_LETTER}"),
+        item=re.compile(item, re.VERBOSE),
+        gap=re.compile(gap, re.VERBOSE),
+    )

@@ -1,0 +1,71 @@
+"""Numerals -> exact Decimals: digit strings in the language's conventions,
+and number words (cardinals via text2num, the rest from the language table)."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from price_parser import Price
+from text_to_num import text2num
+
+from .languages import Language
+
+_SEPARATORS = re.compile(r"[.,'’\u00a0\u202f ]")
+
+
+def decimal_separator(digits: str, lang: Language, before_scale: bool) -> str | None:
+    """Which of `.`/`,` is the decimal point in `digits` (whitespace removed),
+    or None when it has none.
+
+    The last of two different marks is the decimal one (`1.500,75`,
+    `1,500.75`); a repeated one groups (`45,031,513`). A single mark before
+    any number of digits but three is decimal (German `1,5`, English `7,8
+    million`). Before exactly three digits, the language's grouping mark
+    groups (`5.000` in German, `EUR416 ,000` in English), and its decimal
+    mark is decimal always (German `1,153 Milliarden`) or only before a scale
+    word (English `EUR2 .769 bn`, but `EUR 40.000` is forty thousand).
+    """
+    marks = re.findall(r"[.,]", digits)
+    if not marks:
+        return None
+    last = marks[-1]
+    if len(set(marks)) == 2:
+        return last
+    if len(marks) > 1:
+        return None
+    if len(digits.rsplit(last, 1)[1]) != 3:
+        return last
+    if last != lang.decimal_symbol:
+        return None
+    return last if lang.decimal_before_three_digits == "always" or before_scale else None
+
+
+def parse_digits(digits: str, lang: Language, before_scale: bool) -> Decimal:
+    """`'1.500,75'` -> Decimal('1500.75') under German conventions."""
+    compact = re.sub(r"\s", "", digits)
+    for infix in lang.number_infixes:
+        compact = compact.replace(infix, "")
+    separator = decimal_separator(compact, lang, before_scale)
+    if separator is None:  # all marks group: name the other one as decimal point
+        separator = "," if "." in compact else "."
+    # price-parser drops the grouping marks once told the decimal point.
+    amount = Price.fromstring(compact, decimal_separator=separator).amount
+    if amount is None:
+        raise ValueError(f"not a number: {digits!r}")
+    return amount
+
+
+def parse_words(words: str, lang: Language) -> Decimal | None:
+    """`'zweieinhalb'` -> Decimal('2.5'); None when the words are no number."""
+    key = " ".join(words.lower().split())
+    if key in lang.number_extra:
+        return lang.number_extra[key]
+    half = Decimal(0)
+    if key.endswith(lang.half_suffix) and key != lang.half_suffix:
+        key, half = key.removesuffix(lang.half_suffix), Decimal("0.5")
+        if key in lang.number_extra:
+            return lang.number_extra[key] + half
+    try:
+        return Decimal(text2num(key, lang.number_language)) + half
+    except ValueError:
+        return None
