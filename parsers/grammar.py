@@ -56,11 +56,13 @@ def _digits(lang: Language) -> str:
     return rf"(?<![\d.,])(?:{grouped}|{plain})(?!\d)"
 
 
-def _words(lang: Language) -> str:
+def _words(lang: Language, scale: str) -> str:
     morpheme = alternation(lang.morphemes)
     joiner = f"(?:{alternation(lang.joiners)})?" if lang.joiners else ""
     cardinal = f"{morpheme}(?:{joiner}{morpheme})*(?:{re.escape(lang.half_suffix)})?"
-    return (f"{NOT_AFTER_LETTER}(?i:{alternation(lang.number_extra)}|{cardinal})"
+    standalone = alternation(set(lang.number_extra) - lang.scale_only_words)
+    before_scale = alternation(lang.scale_only_words)
+    return (f"{NOT_AFTER_LETTER}(?i:{before_scale}(?=\s+{scale})|{standalone}|{cardinal})"
             f"{NOT_BEFORE_LETTER}")
 
 
@@ -82,15 +84,15 @@ def grammar(lang: Language) -> Grammar:
           (?:{NOT_AFTER_LETTER}(?P<negative>{negative})\s+)?
           (?:(?P<prefix>\(\s*{prefix}\s*\)|{NOT_AFTER_LETTER}(?:{prefix}))\s*)?
           (?P<sign>(?<![^\s(])[-−](?=\d))?
-          (?:(?P<digits>{_digits(lang)})|(?P<words>{_words(lang)}))
+          (?:(?P<digits>{_digits(lang)})|(?P<words>{_words(lang, scale)}))
           (?!\s*:)                                   # a label: "(2014: 4,86)"
           (?:\s*\)(?=\s*(?:{scale}|{suffix})))?      # "(2014: 4,86) Millionen Euro"
           (?:\s*(?P<scale>{scale}))?
-          (?:\s*-?\s*(?P<suffix>{suffix}))?
+          (?(prefix)|(?:\s*-?\s*(?P<suffix>{suffix}))?)  # one currency per item
         )"""
     labels = alternation(_with_capitals(lang.comparison_labels))
     gap = rf"""\s*(?:
-          ,?\s*(?P<connector>{alternation(lang.connectors)})
+          (?P<after_comma>,)?\s*(?P<connector>{alternation(lang.connectors)})
         | \(\s*(?:(?:\d{{4}}|{labels})\s*:?)?
         | (?P<comma>,)
         )\s*(?:{qualifier}\s+)?"""

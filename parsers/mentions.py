@@ -17,6 +17,8 @@ _BEFORE, _AFTER = 160, 100
 # A bare number takes a neighbour's scale only when it is of the same order
 # ("20 bis 30 Mrd." but not "von 800.000 auf 1,2 Mio.").
 _SAME_ORDER = Decimal(1000)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_FRACTION = re.compile(r"[.,]\d{1,2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,16 @@ class _Item:
     sense: Sense | None
     sense_at: int
     qualifier: str | None
+    written: str  # the number as written
+
+    @property
+    def year_like(self) -> bool:
+        """A bare 19xx/20xx: a year, which never borrows a currency."""
+        return self.scale is None and self.sense is None and bool(_YEAR.fullmatch(self.written))
+
+    @property
+    def fractional(self) -> bool:
+        return bool(_FRACTION.search(self.written))
 
 
 def find_money(text: str, lang: str | None = None) -> list[Money]:
@@ -79,24 +91,38 @@ def _chains(text: str, start: int, end: int, rules: Grammar) -> list[list[tuple[
         gap = None
         if previous_end is not None:
             gap = rules.gap.fullmatch(text, previous_end, match.start("mention"))
-        if gap is None:
+        if gap is None and previous_end is not None and _juxtaposed(chains[-1][-1][0], item, text[previous_end:item.start]):
+            chains[-1].append((item, "bracket"))
+        elif gap is None:
             chains.append([(item, "")])
+        elif gap.group("connector"):
+            # ", and" closes a list ("250, 400, and 600 euros"), else starts a clause
+            after_comma = "," if gap.group("after_comma") else ""
+            chains[-1].append((item, after_comma + gap.group("connector").lower()))
         else:
-            kind = gap.group("connector") or ("comma" if gap.group("comma") else "bracket")
-            chains[-1].append((item, kind.lower()))
+            chains[-1].append((item, "comma" if gap.group("comma") else "bracket"))
         previous_end = match.end()
     return [part for chain in chains for part in _split_loose_commas(chain, rules.lang)]
 
 
+def _juxtaposed(before: _Item, after: _Item, between: str) -> bool:
+    """"EUR 0.2 1.3 million": a comparison whose brackets tokenization lost."""
+    return (between == " " and before.sense is not None and before.scale is None and before.fractional
+            and after.sense is None and after.scale is not None and after.fractional)
+
+
 def _split_loose_commas(chain: list[tuple[_Item, str]], lang: Language) -> list[list[tuple[_Item, str]]]:
     """A comma joins items only in a list that a conjunction closes
-    ("250, 400 und 600 Euro"); "im Jahr 2015, 500 Euro" is two runs."""
+    ("250, 400 und 600 Euro"); "im Jahr 2015, 500 Euro" is two runs, and so
+    is "EUR 432mn, and 8.7 mn devices"."""
     parts: list[list[tuple[_Item, str]]] = [[]]
     for index, (item, gap) in enumerate(chain):
         if gap == "comma":
-            closing = next((g for _, g in chain[index + 1:] if g != "comma"), None)
-            if closing not in lang.list_conjunctions:
+            closing = next((g for _, g in chain[index + 1:] if g != "comma"), "")
+            if closing.lstrip(",") not in lang.list_conjunctions:
                 parts.append([])
+        elif gap.startswith(",") and (index < 2 or chain[index - 1][1] != "comma"):
+            parts.append([])
         parts[-1].append((item, gap))
     return [p for p in parts if p]
 
@@ -126,7 +152,7 @@ def _parse_item(match: re.Match, lang: Language) -> _Item | None:
                 scale = (scale or 0) + sense.scale
             break
     return _Item(match.start("mention"), match.end("mention"), number, scale, sense,
-                 sense_at, match.group("qualifier"))
+                 sense_at, match.group("qualifier"), match.group("digits") or match.group("words"))
 
 
 def _resolve_chain(text: str, chain: list[tuple[_Item, str]], lang: Language,
@@ -143,7 +169,7 @@ def _resolve_chain(text: str, chain: list[tuple[_Item, str]], lang: Language,
     for index, item in enumerate(items):
         neighbours = items[index + 1:] + items[:index][::-1]
         donor = item if item.sense else next((o for o in neighbours if o.sense), None)
-        if donor is None:
+        if donor is None or item.year_like:
             continue
         scale = item.scale
         if scale is None and not item.sense:

@@ -1,0 +1,55 @@
+"""Gold document ids -> texts, as ../shared/eval/GUIDELINES.md defines them:
+`gnad-test-N` (row N of 10kGNAD test.csv, 0-based), `fpb-N` (row N of the
+Financial PhraseBank, 1-based after the header), `wn-ID` (a Wikinews
+economy article) and `seed-NAME` (a file in seeds/)."""
+from __future__ import annotations
+
+import csv
+import json
+from functools import cache
+from pathlib import Path
+
+GNAD = Path("corpora/10kgnad/test.csv")
+FPB = Path("corpora/financial-phrasebank/all-data.csv")
+WIKINEWS = Path("corpora/wikinews-economy/economy.jsonl")
+
+
+class UnknownDocument(LookupError):
+    pass
+
+
+@cache
+def _gnad(root: Path) -> list[str]:
+    with open(root / GNAD, encoding="utf-8", newline="") as f:
+        return [row[1] for row in csv.reader(f, delimiter=";", quotechar="'")]
+
+
+@cache
+def _fpb(root: Path) -> list[str]:
+    # The PhraseBank is published in Latin-1.
+    with open(root / FPB, encoding="latin-1", newline="") as f:
+        return [row["news"] for row in csv.DictReader(f)]
+
+
+@cache
+def _wikinews(root: Path) -> dict[str, str]:
+    with open(root / WIKINEWS, encoding="utf-8") as f:
+        return {(r := json.loads(line))["id"]: r["text"] for line in f if line.strip()}
+
+
+def document_text(doc: str, corpus_dir: Path, seeds_dir: Path) -> str:
+    """The text of gold document `doc`; UnknownDocument if it names none."""
+    kind, _, key = doc.partition("-")
+    try:
+        if doc.startswith("gnad-test-"):
+            return _gnad(corpus_dir)[int(doc.removeprefix("gnad-test-"))]
+        if kind == "fpb":
+            return _fpb(corpus_dir)[int(key) - 1]
+        if kind == "wn":
+            return _wikinews(corpus_dir)[key]
+        if kind == "seed":
+            matches = sorted(seeds_dir.glob(f"{key}.*")) or sorted(corpus_dir.glob(f"seeds/{key}.*"))
+            return matches[0].read_text(encoding="utf-8")
+    except (IndexError, KeyError, ValueError) as error:
+        raise UnknownDocument(f"{doc}: not found under {corpus_dir}") from error
+    raise UnknownDocument(f"{doc}: unknown document id")

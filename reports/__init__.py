@@ -1,0 +1,1 @@
+"""Outputs of the ledger: terminal tables, Excel workbooks."""
