@@ -59,7 +59,7 @@ def circulating_codes() -> frozenset[str]:
     return frozenset(c for c in codes if not c.startswith("X") or c in {"XOF", "XAF", "XPF", "XCD"})
 
 
-def _symbol_like(token: str) -> bool:
+def symbol_like(token: str) -> bool:
     """Codes and symbols may stand before or after the amount; words only
     after ("Euro 2016" is a football tournament)."""
     return not any(ch.islower() for ch in token)
@@ -74,6 +74,11 @@ def _name_variants(name: str, lang: Language) -> set[str]:
         stem = re.sub(r"(?:e|en|er|es|em)$", "", words[0])
         forms |= {" ".join([stem + end, *words[1:]]) for end in _ADJECTIVE_ENDINGS}
     return {f[0].swapcase() + f[1:] for f in forms} | forms
+
+
+def _capitalized(name: str) -> set[str]:
+    """A lower-case name and its sentence-initial form ("rupiah", "Rupiah")."""
+    return {name, name[0].upper() + name[1:]}
 
 
 @cache
@@ -91,11 +96,14 @@ def lexicon(lang: Language) -> dict[str, Sense]:
         if symbol != code:
             table.setdefault(symbol, Sense((code,), prefix=True))
     for name, code in lang.currency_names.items():
-        table[name] = Sense((code,), prefix=_symbol_like(name) or name in lang.prefix_names)
+        for form in _capitalized(name):
+            table[form] = Sense((code,), prefix=symbol_like(form) or form in lang.prefix_names)
     for name, codes in lang.ambiguous.items():
-        table[name] = Sense(codes)
+        for form in _capitalized(name):
+            table[form] = Sense(codes)
     for name, codes in lang.cents.items():
-        table[name] = Sense(codes, factor=CENT)
+        for form in _capitalized(name):
+            table[form] = Sense(codes, factor=CENT)
     for name, (code, scale) in lang.scaled_codes.items():
         table[name] = Sense((code,), scale=scale, prefix=True)
     return table

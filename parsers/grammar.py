@@ -23,6 +23,8 @@ from .currencies import lexicon
 from .languages import Language
 
 NOT_AFTER_LETTER = r"(?<![^\W\d_])"
+# A token starts a word, or is a symbol that may follow anything ("USD$99").
+TOKEN_START = r"(?:(?<![^\W\d_])|(?![\w\s]))"
 NOT_BEFORE_LETTER = r"(?![^\W\d_])"
 
 
@@ -56,14 +58,19 @@ def _digits(lang: Language) -> str:
     return rf"(?<![\d.,])(?:{grouped}|{plain})(?!\d)"
 
 
-def _words(lang: Language, scale: str) -> str:
+def _words(lang: Language, scale: str, currency: str) -> str:
     morpheme = alternation(lang.morphemes)
     joiner = f"(?:{alternation(lang.joiners)})?" if lang.joiners else ""
     cardinal = f"{morpheme}(?:{joiner}{morpheme})*(?:{re.escape(lang.half_suffix)})?"
-    standalone = alternation(set(lang.number_extra) - lang.scale_only_words)
-    before_scale = alternation(lang.scale_only_words)
-    return (f"{NOT_AFTER_LETTER}(?i:{before_scale}(?=\s+{scale})|{standalone}|{cardinal})"
-            f"{NOT_BEFORE_LETTER}")
+    choices = []
+    if lang.scale_only_words:
+        choices.append(f"(?:{alternation(lang.scale_only_words)})(?=\\s+{scale})")
+    if lang.unit_only_words:
+        choices.append(f"(?:{alternation(lang.unit_only_words)})(?=\\s+(?:{scale}|{currency}))")
+    choices.append(alternation(set(lang.number_extra) - lang.scale_only_words - lang.unit_only_words))
+    # a cardinal that is also a listed word follows that word's rule
+    choices.append(f"(?!(?:{alternation(lang.number_extra)}){NOT_BEFORE_LETTER}){cardinal}")
+    return f"{NOT_AFTER_LETTER}(?i:{'|'.join(choices)}){NOT_BEFORE_LETTER}"
 
 
 @cache
@@ -71,24 +78,29 @@ def grammar(lang: Language) -> Grammar:
     tokens = lexicon(lang)
     currency = alternation(tokens)
     prefix = alternation(t for t, sense in tokens.items() if sense.prefix)
+    codes = alternation(t for t in tokens if re.fullmatch(r"[A-Z]{3}", t))
     scale = rf"(?:{alternation(lang.scales)})(?![^\W\d_])"
     qualifier = alternation(_with_capitals(lang.qualifiers))
     negative = alternation(_with_capitals(lang.negative))
     banknote = alternation(lang.banknotes)
-    suffix = (rf"{NOT_AFTER_LETTER}(?:{currency}){NOT_BEFORE_LETTER}"
+    suffix = (rf"{TOKEN_START}(?:{currency}){NOT_BEFORE_LETTER}"
               # "Euro-Zone" is no money, "500-Euro-Schein" is
               rf"(?!-(?!(?:{banknote}){NOT_BEFORE_LETTER})[^\W\d_])")
     item = rf"""
         (?:{NOT_AFTER_LETTER}(?P<qualifier>{qualifier})\s+)?
         (?P<mention>
           (?:{NOT_AFTER_LETTER}(?P<negative>{negative})\s+)?
-          (?:(?P<prefix>\(\s*{prefix}\s*\)|{NOT_AFTER_LETTER}(?:{prefix}))\s*)?
-          (?P<sign>(?<![^\s(])[-−](?=\d))?
-          (?:(?P<digits>{_digits(lang)})|(?P<words>{_words(lang, scale)}))
+          (?:{NOT_AFTER_LETTER}(?P<code_before>{codes})\s*(?=[^\w\s]))?  # "AUD $95", "USD$99"
+          (?:(?P<prefix>\(\s*{prefix}\s*\)|{TOKEN_START}(?:{prefix})
+                       |{TOKEN_START}(?:{currency})(?=\d))\s*)?  # "euro26 million"
+          (?P<sign>(?<![\w.,])[-−](?=\d))?
+          (?:(?P<digits>{_digits(lang)})|(?P<words>{_words(lang, scale, currency)}))
           (?!\s*:)                                   # a label: "(2014: 4,86)"
           (?:\s*\)(?=\s*(?:{scale}|{suffix})))?      # "(2014: 4,86) Millionen Euro"
           (?:\s*(?P<scale>{scale}))?
-          (?(prefix)|(?:\s*-?\s*(?P<suffix>{suffix}))?)  # one currency per item
+          (?(prefix)  # one currency per item; a code after a symbol refines it: "$299CAD"
+             (?:\s*[(\[]?\s*(?P<code_after>{codes})(?:\s*[)\]])?(?!\s*[-−]?\d))?
+            |(?:\s*-?\s*(?P<suffix>{suffix}))?)
         )"""
     labels = alternation(_with_capitals(lang.comparison_labels))
     gap = rf"""\s*(?:
@@ -98,7 +110,7 @@ def grammar(lang: Language) -> Grammar:
         )\s*(?:{qualifier}\s+)?"""
     return Grammar(
         lang=lang,
-        anchor=re.compile(rf"{NOT_AFTER_LETTER}(?:{currency}){NOT_BEFORE_LETTER}"),
+        anchor=re.compile(rf"{TOKEN_START}(?:{currency}){NOT_BEFORE_LETTER}"),
         item=re.compile(item, re.VERBOSE),
         gap=re.compile(gap, re.VERBOSE),
     )

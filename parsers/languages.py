@@ -25,6 +25,7 @@ class Language:
     number_language: str
     number_extra: dict[str, Decimal]
     scale_only_words: frozenset[str]
+    unit_only_words: frozenset[str]
     half_suffix: str
     morphemes: tuple[str, ...]
     joiners: tuple[str, ...]
@@ -66,6 +67,7 @@ def load_language(code: str) -> Language:
         number_language=words["language"],
         number_extra={k: Decimal(v) for k, v in words["extra"].items()},
         scale_only_words=frozenset(words.get("scale_only", ())),
+        unit_only_words=frozenset(words.get("unit_only", ())),
         half_suffix=words["half_suffix"],
         morphemes=tuple(words["morphemes"]),
         joiners=tuple(words.get("joiners", ())),

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .currencies import Sense, lexicon, resolve
+from .currencies import Sense, lexicon, resolve, symbol_like
 from .detect import detect_language
 from .grammar import Grammar, grammar
 from .languages import Language, load_language
@@ -19,6 +19,7 @@ _BEFORE, _AFTER = 160, 100
 _SAME_ORDER = Decimal(1000)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _FRACTION = re.compile(r"[.,]\d{1,2}$")
+_SEPARATED = re.compile(r"\d[.,]\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,31 +129,34 @@ def _split_loose_commas(chain: list[tuple[_Item, str]], lang: Language) -> list[
 
 
 def _parse_item(match: re.Match, lang: Language) -> _Item | None:
+    """The item of a match, or None when its words are no number or a word
+    currency stands before a bare integer ("Euro 2016", "Euro 5")."""
     scale_word = match.group("scale")
     scale = lang.scales[scale_word] if scale_word else None
+    written = match.group("digits") or match.group("words")
     if match.group("digits"):
-        number = parse_digits(match.group("digits"), lang, before_scale=scale is not None)
+        number = parse_digits(written, lang, before_scale=scale is not None)
     else:
-        words = match.group("words")
-        if scale is None and words.lower() in lang.scale_only_words:
-            return None
-        number = parse_words(words, lang)
+        number = parse_words(written, lang)
         if number is None:
             return None
     if match.group("sign") or match.group("negative"):
         number = -number
-    sense, sense_at = None, -1
     tokens = lexicon(lang)
-    for group in ("prefix", "suffix"):
+    group = next((g for g in ("code_after", "code_before", "prefix", "suffix") if match.group(g)), None)
+    sense, sense_at = None, -1
+    if group:
         token = match.group(group)
-        if token:
-            sense = tokens[token.strip("( )") if token not in tokens else token]
-            sense_at = match.start(group)
-            if sense.scale:
-                scale = (scale or 0) + sense.scale
-            break
+        sense = tokens[token if token in tokens else token.strip("( )")]
+        sense_at = match.start(group)
+        prefix = match.group("prefix")
+        spaced = match.string[match.end("prefix"):match.end("prefix") + 1].isspace()
+        if prefix and spaced and not symbol_like(prefix) and scale is None and not _SEPARATED.search(written):
+            return None
+        if sense.scale:
+            scale = (scale or 0) + sense.scale
     return _Item(match.start("mention"), match.end("mention"), number, scale, sense,
-                 sense_at, match.group("qualifier"), match.group("digits") or match.group("words"))
+                 sense_at, match.group("qualifier"), written)
 
 
 def _resolve_chain(text: str, chain: list[tuple[_Item, str]], lang: Language,
