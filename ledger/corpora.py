@@ -19,20 +19,20 @@ class UnknownDocument(LookupError):
 
 
 @cache
-def _gnad(root: Path) -> list[str]:
+def gnad_texts(root: Path) -> list[str]:
     with open(root / GNAD, encoding="utf-8", newline="") as f:
         return [row[1] for row in csv.reader(f, delimiter=";", quotechar="'")]
 
 
 @cache
-def _fpb(root: Path) -> list[str]:
+def fpb_texts(root: Path) -> list[str]:
     # The PhraseBank is published in Latin-1.
     with open(root / FPB, encoding="latin-1", newline="") as f:
         return [row["news"] for row in csv.DictReader(f)]
 
 
 @cache
-def _wikinews(root: Path) -> dict[str, str]:
+def wikinews_texts(root: Path) -> dict[str, str]:
     with open(root / WIKINEWS, encoding="utf-8") as f:
         return {(r := json.loads(line))["id"]: r["text"] for line in f if line.strip()}
 
@@ -42,11 +42,11 @@ def document_text(doc: str, corpus_dir: Path, seeds_dir: Path) -> str:
     kind, _, key = doc.partition("-")
     try:
         if doc.startswith("gnad-test-"):
-            return _gnad(corpus_dir)[int(doc.removeprefix("gnad-test-"))]
+            return gnad_texts(corpus_dir)[int(doc.removeprefix("gnad-test-"))]
         if kind == "fpb":
-            return _fpb(corpus_dir)[int(key) - 1]
+            return fpb_texts(corpus_dir)[int(key) - 1]
         if kind == "wn":
-            return _wikinews(corpus_dir)[key]
+            return wikinews_texts(corpus_dir)[key]
         if kind == "seed":
             matches = sorted(seeds_dir.glob(f"{key}.*")) or sorted(corpus_dir.glob(f"seeds/{key}.*"))
             return matches[0].read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ shared by several currencies (`Kronen`) and hundredths (`Cent`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -127,27 +128,44 @@ def _cue_pattern(code: str, lang_code: str) -> re.Pattern | None:
     return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)), re.I)
 
 
-def resolve(sense: Sense, text: str, position: int, lang: Language,
-            earlier: list[str]) -> str:
-    """The code for an ambiguous token at `position` in `text`.
+class Resolver:
+    """Picks the code of ambiguous tokens within one text.
 
-    Hundredths follow the currency of the nearest earlier mention; crowns and
-    the like follow the country named nearest to them. Else the first code.
+    Hundredths follow the currency of the latest mention that can have them
+    ("1,40 Euro auf 60 Cent"); crowns and the like follow the country named
+    nearest to them ("schwedische ... 142 Kronen"); else the first code.
+    Work per mention is independent of the text's length.
     """
-    if not sense.ambiguous:
-        return sense.codes[0]
-    if sense.factor == CENT:
-        for code in reversed(earlier):
-            if code in sense.codes:
-                return code
-        return sense.codes[0]
-    best, best_distance = sense.codes[0], None
-    for code in sense.codes:
-        pattern = _cue_pattern(code, lang.code)
-        if pattern is None:
-            continue
-        for match in pattern.finditer(text):
-            distance = abs(match.start() - position)
-            if best_distance is None or distance < best_distance:
+
+    def __init__(self, text: str, lang: Language):
+        self.text, self.lang = text, lang
+        self.latest: dict[str, int] = {}  # code -> number of its latest mention
+        self.count = 0
+        self._cues: dict[str, list[int]] = {}
+
+    def record(self, code: str) -> None:
+        self.count += 1
+        self.latest[code] = self.count
+
+    def code(self, sense: Sense, position: int) -> str:
+        if not sense.ambiguous:
+            return sense.codes[0]
+        if sense.factor == CENT:
+            seen = [c for c in sense.codes if c in self.latest]
+            return max(seen, key=self.latest.__getitem__) if seen else sense.codes[0]
+        best, best_distance = sense.codes[0], None
+        for code in sense.codes:
+            distance = self._cue_distance(code, position)
+            if distance is not None and (best_distance is None or distance < best_distance):
                 best, best_distance = code, distance
-    return best
+        return best
+
+    def _cue_distance(self, code: str, position: int) -> int | None:
+        if code not in self._cues:
+            pattern = _cue_pattern(code, self.lang.code)
+            self._cues[code] = [m.start() for m in pattern.finditer(self.text)] if pattern else []
+        cues = self._cues[code]
+        if not cues:
+            return None
+        at = bisect_left(cues, position)
+        return min(abs(cues[i] - position) for i in (at - 1, at) if 0 <= i < len(cues))

@@ -10,9 +10,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def detect_language(text: str) -> str:
-    """The code of the table whose stopwords are most frequent in `text`;
-    the first table's code when none occurs."""
-    words = [w.lower() for w in _WORD.findall(text[:_SAMPLE])]
-    counts = {code: sum(w in load_language(code).stopwords for w in words)
-              for code in available_languages()}
+    """The code of the table whose stopwords and own letters are most
+    frequent in `text`; the first table's code when none occurs."""
+    sample = text[:_SAMPLE]
+    words = [w.lower() for w in _WORD.findall(sample)]
+    counts = {}
+    for code in available_languages():
+        lang = load_language(code)
+        counts[code] = sum(w in lang.stopwords for w in words) + sum(ch in lang.letters for ch in sample)
     return max(counts, key=lambda code: counts[code])

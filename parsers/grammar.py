@@ -51,11 +51,12 @@ class Grammar:
 
 
 def _digits(lang: Language) -> str:
+    """A number in digits, of money's length (no megabyte digit runs)."""
     infix = f"(?:{alternation(lang.number_infixes)})?" if lang.number_infixes else ""
-    grouped = r"\d{1,3}(?:(?:[.,'’\u00a0\u202f]|\ (?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?"
+    grouped = r"\d{1,3}(?:(?:[.,'’\u00a0\u202f]|\ (?=\d{3}(?!\d)))\d{3}){1,6}(?:[.,]\d{1,6})?"
     # "EUR74 .8 m", "EUR416 ,000": tokenization put a space before the mark.
-    plain = rf"\d+{infix}(?:\ ?[.,]\d+)?"
-    return rf"(?<![\d.,])(?:{grouped}|{plain})(?!\d)"
+    plain = rf"\d{{1,15}}{infix}(?:\ ?[.,]\d{{1,6}})?"
+    return rf"(?<![\d.,])(?:{grouped}|{plain})(?![\d])"
 
 
 def _words(lang: Language, scale: str, currency: str) -> str:

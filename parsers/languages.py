@@ -21,6 +21,7 @@ class Language:
     group_symbol: str
     decimal_before_three_digits: str  # "always" or "before_scale"
     stopwords: frozenset[str]
+    letters: frozenset[str]
     scales: dict[str, int]
     number_language: str
     number_extra: dict[str, Decimal]
@@ -62,7 +63,8 @@ def load_language(code: str) -> Language:
         decimal_symbol=get_decimal_symbol(locale),
         group_symbol=get_group_symbol(locale),
         decimal_before_three_digits=raw["decimal_before_three_digits"],
-        stopwords=frozenset(raw["stopwords"]),
+        stopwords=frozenset(w.lower() for w in raw["stopwords"]),
+        letters=frozenset(raw["letters"]),
         scales=dict(raw["scales"]),
         number_language=words["language"],
         number_extra={k: Decimal(v) for k, v in words["extra"].items()},

@@ -1,11 +1,18 @@
-"""find_money: every amount of money in a text, exact and with its span."""
+"""find_money: every amount of money in a text, exact and with its span.
+
+The text is read in windows around currency tokens (money has a currency
+near it, and most text has none). In a window the grammar finds *items*;
+items joined by *gaps* form a run, in which an item without a currency or a
+scale word shares its neighbour's (see parsers/grammar.py).
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Callable
 
-from .currencies import Sense, lexicon, resolve, symbol_like
+from .currencies import Resolver, Sense, lexicon, symbol_like
 from .detect import detect_language
 from .grammar import Grammar, grammar
 from .languages import Language, load_language
@@ -32,6 +39,7 @@ class _Item:
     sense_at: int
     qualifier: str | None
     written: str  # the number as written
+    gap: str = ""  # what joins it to the item before: '', 'comma', 'bracket' or a connector
 
     @property
     def year_like(self) -> bool:
@@ -56,20 +64,21 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         raise TypeError(f"find_money needs a str, not {type(text).__name__}")
     language = load_language(lang or detect_language(text))
     rules = grammar(language)
+    resolver = Resolver(text, language)
     mentions: list[Money] = []
     for start, end in _windows(text, rules):
-        for chain in _chains(text, start, end, rules):
-            mentions.extend(_resolve_chain(text, chain, language, mentions))
+        for run in _runs(text, start, end, rules):
+            mentions.extend(_money(text, run, language, resolver))
     return mentions
 
 
 def _windows(text: str, rules: Grammar) -> list[tuple[int, int]]:
-    """Merged stretches of text around currency tokens, widened to whitespace."""
+    """Merged stretches of text around currency tokens, begun at a space."""
     spans: list[list[int]] = []
     for match in rules.anchor.finditer(text):
         start = max(0, match.start() - _BEFORE)
-        if start:
-            start = max(text.rfind(" ", 0, start), 0)
+        space = text.rfind(" ", max(0, start - _BEFORE), start)
+        start = space if space >= 0 else start
         end = min(len(text), match.end() + _AFTER)
         if spans and start <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], end)
@@ -78,32 +87,32 @@ def _windows(text: str, rules: Grammar) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans]
 
 
-def _chains(text: str, start: int, end: int, rules: Grammar) -> list[list[tuple[_Item, str]]]:
-    """The items of a window, grouped into runs joined by gaps. Each item is
-    paired with the gap before it: '' (first), 'comma', 'bracket' or the
-    connector word."""
-    chains: list[list[tuple[_Item, str]]] = []
+def _runs(text: str, start: int, end: int, rules: Grammar) -> list[list[_Item]]:
+    """The items of a window, grouped into runs joined by gaps."""
+    runs: list[list[_Item]] = []
     previous_end = None
     for match in rules.item.finditer(text, start, end):
         item = _parse_item(match, rules.lang)
         if item is None:
             previous_end = None
             continue
-        gap = None
-        if previous_end is not None:
-            gap = rules.gap.fullmatch(text, previous_end, match.start("mention"))
-        if gap is None and previous_end is not None and _juxtaposed(chains[-1][-1][0], item, text[previous_end:item.start]):
-            chains[-1].append((item, "bracket"))
-        elif gap is None:
-            chains.append([(item, "")])
-        elif gap.group("connector"):
+        gap = None if previous_end is None else rules.gap.fullmatch(text, previous_end, match.start("mention"))
+        if gap is not None and gap.group("connector"):
             # ", and" closes a list ("250, 400, and 600 euros"), else starts a clause
-            after_comma = "," if gap.group("after_comma") else ""
-            chains[-1].append((item, after_comma + gap.group("connector").lower()))
+            runs[-1].append(_joined(item, ("," if gap.group("after_comma") else "") + gap.group("connector").lower()))
+        elif gap is not None:
+            runs[-1].append(_joined(item, "comma" if gap.group("comma") else "bracket"))
+        elif previous_end is not None and _juxtaposed(runs[-1][-1], item, text[previous_end:item.start]):
+            runs[-1].append(_joined(item, "bracket"))
         else:
-            chains[-1].append((item, "comma" if gap.group("comma") else "bracket"))
+            runs.append([item])
         previous_end = match.end()
-    return [part for chain in chains for part in _split_loose_commas(chain, rules.lang)]
+    return [part for run in runs for part in _split_loose_commas(run, rules.lang)]
+
+
+def _joined(item: _Item, gap: str) -> _Item:
+    return _Item(item.start, item.end, item.number, item.scale, item.sense, item.sense_at,
+                 item.qualifier, item.written, gap)
 
 
 def _juxtaposed(before: _Item, after: _Item, between: str) -> bool:
@@ -112,19 +121,19 @@ def _juxtaposed(before: _Item, after: _Item, between: str) -> bool:
             and after.sense is None and after.scale is not None and after.fractional)
 
 
-def _split_loose_commas(chain: list[tuple[_Item, str]], lang: Language) -> list[list[tuple[_Item, str]]]:
+def _split_loose_commas(run: list[_Item], lang: Language) -> list[list[_Item]]:
     """A comma joins items only in a list that a conjunction closes
     ("250, 400 und 600 Euro"); "im Jahr 2015, 500 Euro" is two runs, and so
     is "EUR 432mn, and 8.7 mn devices"."""
-    parts: list[list[tuple[_Item, str]]] = [[]]
-    for index, (item, gap) in enumerate(chain):
-        if gap == "comma":
-            closing = next((g for _, g in chain[index + 1:] if g != "comma"), "")
+    parts: list[list[_Item]] = [[]]
+    for index, item in enumerate(run):
+        if item.gap == "comma":
+            closing = next((i.gap for i in run[index + 1:] if i.gap != "comma"), "")
             if closing.lstrip(",") not in lang.list_conjunctions:
                 parts.append([])
-        elif gap.startswith(",") and (index < 2 or chain[index - 1][1] != "comma"):
+        elif item.gap.startswith(",") and (index < 2 or run[index - 1].gap != "comma"):
             parts.append([])
-        parts[-1].append((item, gap))
+        parts[-1].append(item)
     return [p for p in parts if p]
 
 
@@ -142,10 +151,10 @@ def _parse_item(match: re.Match, lang: Language) -> _Item | None:
             return None
     if match.group("sign") or match.group("negative"):
         number = -number
-    tokens = lexicon(lang)
     group = next((g for g in ("code_after", "code_before", "prefix", "suffix") if match.group(g)), None)
     sense, sense_at = None, -1
     if group:
+        tokens = lexicon(lang)
         token = match.group(group)
         sense = tokens[token if token in tokens else token.strip("( )")]
         sense_at = match.start(group)
@@ -159,42 +168,55 @@ def _parse_item(match: re.Match, lang: Language) -> _Item | None:
                  sense_at, match.group("qualifier"), written)
 
 
-def _resolve_chain(text: str, chain: list[tuple[_Item, str]], lang: Language,
-                   earlier: list[Money]) -> list[Money]:
+def _money(text: str, run: list[_Item], lang: Language, resolver: Resolver) -> list[Money]:
     """Money for each item of a run that has or shares a currency.
 
     An item without a currency takes that of the nearest item after it that
     has one, else before it ("20 bis 30 Mrd. Euro", "USD 10-15mn"). An item
     without a scale word takes the scale of the nearest item that has a scale
-    or a currency, when the numbers are of the same order.
+    or a currency (a priced item without one takes it only from an unpriced
+    item: "EUR 105.8 ( 83.4 ) million"), when the numbers are of the same order.
     """
-    items = [item for item, _ in chain]
+    currency_donor = _nearest(run, lambda o: o.sense is not None)
+    scale_donor_bare = _nearest(run, lambda o: o.scale is not None or o.sense is not None)
+    scale_donor_priced = _nearest(run, lambda o: o.scale is not None and o.sense is None)
     found = []
-    for index, item in enumerate(items):
-        neighbours = items[index + 1:] + items[:index][::-1]
-        donor = item if item.sense else next((o for o in neighbours if o.sense), None)
+    for index, item in enumerate(run):
+        donor = index if item.sense else currency_donor[index]
         if donor is None or item.year_like:
             continue
+        sense = run[donor].sense
         scale = item.scale
-        if scale is None and not item.sense:
-            scale_donor = next((o for o in neighbours if o.scale is not None or o.sense), None)
-        elif scale is None:
-            scale_donor = next((o for o in neighbours if o.scale is not None and not o.sense), None)
-        else:
-            scale_donor = None
-        if scale_donor and scale_donor.scale is not None and _same_order(item.number, scale_donor.number):
-            scale = scale_donor.scale
-        code = resolve(donor.sense, text, donor.sense_at, lang,
-                       [m.currency for m in earlier + found])
-        value = item.number.scaleb(scale or 0) * donor.sense.factor
-        found.append(Money(value=value, currency=code, start=item.start, end=item.end,
-                           text=text[item.start:item.end], qualifier=item.qualifier,
-                           lang=lang.code))
+        if scale is None:
+            source = (scale_donor_priced if item.sense else scale_donor_bare)[index]
+            if source is not None and run[source].scale is not None and _same_order(item.number, run[source].number):
+                scale = run[source].scale
+        code = resolver.code(sense, run[donor].sense_at)
+        resolver.record(code)
+        found.append(Money(value=item.number.scaleb(scale or 0) * sense.factor, currency=code,
+                           start=item.start, end=item.end, text=text[item.start:item.end],
+                           qualifier=item.qualifier, lang=lang.code))
     return found
+
+
+def _nearest(run: list[_Item], wanted: Callable[[_Item], bool]) -> list[int | None]:
+    """For each item, the index of the nearest other item after it that is
+    wanted, else the nearest before it; in two passes."""
+    after: list[int | None] = [None] * len(run)
+    following = None
+    for index in range(len(run) - 1, -1, -1):
+        after[index] = following
+        if wanted(run[index]):
+            following = index
+    nearest, preceding = [], None
+    for index, item in enumerate(run):
+        nearest.append(after[index] if after[index] is not None else preceding)
+        if wanted(item):
+            preceding = index
+    return nearest
 
 
 def _same_order(number: Decimal, other: Decimal) -> bool:
     if not number or not other:
         return False
-    ratio = abs(number / other)
-    return 1 / _SAME_ORDER <= ratio <= _SAME_ORDER
+    return 1 / _SAME_ORDER <= abs(number / other) <= _SAME_ORDER

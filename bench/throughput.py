@@ -1,0 +1,49 @@
+"""Throughput of find_money over the shared corpora, in characters per second,
+beside a bare `re.finditer(r"\\d", text)` pass over the same text in the same
+run (the floor any digit-based extractor pays).
+
+    python bench/throughput.py [--corpus-dir ../shared] [--repeat 3]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from pathlib import Path
+
+from ledger.corpora import fpb_texts, gnad_texts
+from parsers import find_money
+
+DIGIT = re.compile(r"\d")
+
+
+def best_time(function, texts: list[str], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for text in texts:
+            function(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus-dir", default="../shared", type=Path)
+    parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
+    args = parser.parse_args()
+    corpora = {"10kGNAD test (de)": (gnad_texts(args.corpus_dir), "de"),
+               "Financial PhraseBank (en)": (fpb_texts(args.corpus_dir), "en")}
+    for name, (texts, lang) in corpora.items():
+        chars = sum(map(len, texts))
+        find_money(texts[0], lang)  # build the grammar outside the timing
+        money = best_time(lambda t: find_money(t, lang), texts, args.repeat)
+        digits = best_time(lambda t: sum(1 for _ in DIGIT.finditer(t)), texts, args.repeat)
+        print(f"{name}: {len(texts):,} documents, {chars:,} characters")
+        print(f"  find_money         {chars / money / 1e6:7.2f} M chars/s  ({money:.3f} s)")
+        print(f"  re.finditer(\\d)    {chars / digits / 1e6:7.2f} M chars/s  ({digits:.3f} s)")
+        print(f"  ratio find_money / digit pass: {digits / money:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""`ledger extract` as a user runs it: outputs, and clear one-line errors."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+SEED = ROOT / "seeds" / "000_85b4fb37c10d1e96.txt"
+
+
+def ledger(*args, stdin: bytes | None = None, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "ledger.cli", *map(str, args)], input=stdin,
+                          capture_output=True, cwd=cwd)
+
+
+def test_seed_table_shows_the_six_amounts():
+    out = ledger("extract", "seeds/")
+    assert out.returncode == 0, out.stderr
+    text = out.stdout.decode()
+    for amount in ("5,000,000,000", "650,000,000", "10,000,000,000", "6,600,000,000", "4,000,000,000",
+                   "13,750,000,000"):
+        assert amount in text
+    assert "6 amount(s) in 1 document(s)" in text
+
+
+def test_jsonl_record_form():
+    out = ledger("extract", "--format", "jsonl", SEED)
+    assert out.returncode == 0
+    (line,) = out.stdout.decode().splitlines()
+    record = json.loads(line)
+    assert record["doc"] == str(SEED) and record["lang"] == "de" and record["events"] == []
+    first = record["mentions"][0]
+    assert set(first) == {"text", "value", "currency", "start", "end", "qualifier"}
+    assert (first["text"], first["value"], first["currency"]) == ("fünf Milliarden Dollar", "5000000000", "USD")
+    text = SEED.read_text(encoding="utf-8")
+    assert all(text[m["start"]:m["end"]] == m["text"] for m in record["mentions"])
+
+
+def test_values_are_plain_decimal_strings(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Operating profit was EUR -0.7 mn and the dividend EUR0 .12 per share .", encoding="utf-8")
+    record = json.loads(ledger("extract", "--format", "jsonl", "--lang", "en", path).stdout)
+    assert [m["value"] for m in record["mentions"]] == ["-700000", "0.12"]
+
+
+def test_stdin_and_jsonl_inputs(tmp_path):
+    out = ledger("extract", "--format", "jsonl", "-", stdin="Umsatz: 5 Mio. Euro".encode())
+    assert json.loads(out.stdout)["mentions"][0]["value"] == "5000000"
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(json.dumps({"doc": "a", "text": "Sales were EUR 5 mn ."}) + "\n"
+                      + json.dumps({"doc": "b", "text": "Der Gewinn: 3 Mrd. Euro."}) + "\n", encoding="utf-8")
+    lines = ledger("extract", "--format", "jsonl", corpus).stdout.decode().splitlines()
+    assert [(json.loads(l)["doc"], json.loads(l)["lang"]) for l in lines] == [("a", "en"), ("b", "de")]
+
+
+def test_output_file(tmp_path):
+    target = tmp_path / "out.jsonl"
+    out = ledger("extract", "--format", "jsonl", "-o", target, SEED)
+    assert out.returncode == 0 and out.stdout == b""
+    assert len(json.loads(target.read_text(encoding="utf-8"))["mentions"]) == 6
+
+
+def _one_line_error(out, code: int, words: str) -> None:
+    err = out.stderr.decode()
+    assert out.returncode == code
+    assert "Traceback" not in err
+    assert words in err
+
+
+def test_missing_path():
+    out = ledger("extract", "no/such/file.txt")
+    _one_line_error(out, 2, "no/such/file.txt: no such file or folder")
+    assert len(out.stderr.decode().strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("name, content, words", [
+    ("empty.txt", b"", "is empty"),
+    ("blank.txt", b"  \n\n", "is empty"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is binary, not text"),
+    ("latin.txt", "Der Gewinn: 5 Mio. Euro für Müller".encode("cp1252"), "is not UTF-8 text"),
+])
+def test_unreadable_document_is_named_and_others_still_land(tmp_path, name, content, words):
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    out = ledger("extract", "--format", "jsonl", bad, SEED)
+    _one_line_error(out, 1, f"{bad}: {words}")
+    assert json.loads(out.stdout)["doc"] == str(SEED)
+
+
+def test_bad_jsonl_line_is_named(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text('{"doc": "a", "text": "EUR 5 mn"}\n{not json}\n', encoding="utf-8")
+    out = ledger("extract", "--format", "jsonl", corpus)
+    _one_line_error(out, 1, f"{corpus}:2: is not valid JSON")
+    assert json.loads(out.stdout)["doc"] == "a"
+
+
+def test_unknown_option_exits_2():
+    out = ledger("extract", "--format", "xml", SEED)
+    assert out.returncode == 2 and b"Traceback" not in out.stderr

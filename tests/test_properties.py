@@ -1,0 +1,68 @@
+"""Properties of find_money on any input: no exception, spans that index the
+input, finite exact values, ISO codes; and time linear in the input's
+length on adversarial text."""
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from parsers import find_money
+
+MONEYISH = st.lists(st.sampled_from(
+    list("0123456789.,'-−() €$£:/\n") + ["Mio.", "Mrd.", "Euro", "EUR", "USD", "Dollar", "bn", "m", "k",
+                                        "million", "bis", "und", "to", "rund", "minus", "Cent", "Kronen",
+                                        "fünf", "eine", "halben", "Milliarde", "a", "half", "x20ac", "& euro ;",
+                                        "US", "(2014: ", "negative", "per cent", "Prozent"]), max_size=120).map("".join)
+
+
+def check(text: str, lang: str | None) -> None:
+    previous_end = 0
+    for m in find_money(text, lang):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        assert m.start >= previous_end, "mentions overlap or are out of order"
+        previous_end = m.end
+        assert isinstance(m.value, Decimal) and m.value.is_finite()
+        assert len(m.currency) == 3 and m.currency.isupper()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=500), st.sampled_from([None, "de", "en"]))
+def test_any_text(text, lang):
+    check(text, lang)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MONEYISH, st.sampled_from([None, "de", "en"]))
+def test_money_like_text(text, lang):
+    check(text, lang)
+
+
+ADVERSARIAL = [  # each repeated to a quarter of a megabyte and to a megabyte
+    "1" * 997, "1.000." * 50, "1,5 Mio. Euro ", "Euro ", "5 und " * 40 + "Euro ", "1 " * 50,
+               ". , ", "Mrd. bn m k ", "EUR", "$" * 50 + "1" * 40, "5 Kronen ", "5 Cent ", " " * 400 + "Euro",
+               "€1", "(2014: " * 20 + "4 Euro", "-" * 80 + "5 Euro", "eine halbe " * 30 + "Euro ",
+               "EUR 1 1.1 " * 20 + "million ", "20 bis " * 30 + "30 Mrd. Euro "]
+
+
+def _seconds(text: str, lang: str, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        find_money(text, lang)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("pattern", ADVERSARIAL)
+def test_adversarial_input_is_linear(pattern, lang):
+    """A megabyte of digits, separators, scale words and currencies: four
+    times the text takes about four times as long, not sixteen."""
+    small = (pattern * (262_144 // len(pattern) + 1))[:262_144]
+    large = (pattern * (1_048_576 // len(pattern) + 1))[:1_048_576]
+    ratio = _seconds(large, lang, 1) / max(_seconds(small, lang, 2), 1e-3)
+    assert ratio < 8, f"{pattern[:20]!r} ({lang}): 4x the text took {ratio:.1f}x the time"
