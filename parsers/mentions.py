@@ -16,7 +16,7 @@ from .currencies import Resolver, Sense, lexicon, symbol_like
 from .detect import detect_language
 from .grammar import Grammar, grammar
 from .languages import Language, load_language
-from .money import Money
+from .money import Money, canonical
 from .numerals import parse_digits, parse_words
 
 # How far around a currency token the items that share it can stand.
@@ -58,7 +58,7 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
     None detects it from the text. Raises ValueError for an unknown language.
 
     >>> [(m.text, str(m.value), m.currency) for m in find_money("Microsoft investierte 13,75 Milliarden Dollar.")]
-    [('13,75 Milliarden Dollar', '13750000000.00', 'USD')]
+    [('13,75 Milliarden Dollar', '13750000000', 'USD')]
     """
     if not isinstance(text, str):
         raise TypeError(f"find_money needs a str, not {type(text).__name__}")
@@ -193,7 +193,7 @@ def _money(text: str, run: list[_Item], lang: Language, resolver: Resolver) -> l
                 scale = run[source].scale
         code = resolver.code(sense, run[donor].sense_at)
         resolver.record(code)
-        found.append(Money(value=item.number.scaleb(scale or 0) * sense.factor, currency=code,
+        found.append(Money(value=canonical(item.number.scaleb(scale or 0) * sense.factor), currency=code,
                            start=item.start, end=item.end, text=text[item.start:item.end],
                            qualifier=item.qualifier, lang=lang.code))
     return found

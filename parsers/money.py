@@ -34,3 +34,9 @@ def plain_decimal(value: Decimal) -> str:
     """`Decimal('1.375E+10')` -> `'13750000000'`: no exponent, no trailing zeros."""
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "0") else text
+
+
+def canonical(value: Decimal) -> Decimal:
+    """The same number written without exponent or trailing zeros:
+    `Decimal('1.375E+10')` -> `Decimal('13750000000')`."""
+    return Decimal(plain_decimal(value))
