@@ -42,6 +42,16 @@ class Language:
     ambiguous: dict[str, tuple[str, ...]]
     cents: dict[str, tuple[str, ...]]
     scaled_codes: dict[str, tuple[str, int]]
+    # events: kind -> trigger patterns; cue name -> patterns (see the tables)
+    triggers: dict[str, tuple[str, ...]]
+    cues: dict[str, tuple[str, ...]]
+    roles: dict[str, tuple[str, ...]]
+    legal_forms: tuple[str, ...]
+    not_names: frozenset[str]
+    articles: frozenset[str]
+    periods: dict[str, tuple[str, ...]]
+    ordinals: dict[str, int]
+    abbreviations: frozenset[str]
 
 
 def available_languages() -> tuple[str, ...]:
@@ -85,4 +95,13 @@ def load_language(code: str) -> Language:
         ambiguous={k: tuple(v) for k, v in cur["ambiguous"].items()},
         cents={k: tuple(v) for k, v in cur["cents"].items()},
         scaled_codes={k: (v[0], int(v[1])) for k, v in cur["scaled_codes"].items()},
+        triggers={k: tuple(v) for k, v in raw["events"]["triggers"].items()},
+        cues={k: tuple(v) for k, v in raw["events"]["cues"].items()},
+        roles={k: tuple(v) for k, v in raw["events"]["roles"].items()},
+        legal_forms=tuple(raw["parties"]["legal_forms"]),
+        not_names=frozenset(raw["parties"]["not_names"]),
+        articles=frozenset(raw["parties"]["articles"]),
+        periods={k: tuple(v) for k, v in raw["periods"].items() if k != "ordinals"},
+        ordinals=dict(raw["periods"]["ordinals"]),
+        abbreviations=frozenset(raw["sentences"]["abbreviations"]),
     )

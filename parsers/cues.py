@@ -1,0 +1,55 @@
+"""The event words of one language, compiled from its table: triggers per
+kind, and the cues for blocking, per-unit amounts, conversions,
+comparisons, status, company references and roles."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .languages import Language
+
+KINDS = ("investment", "funding_round", "acquisition", "loan", "contract",
+         "loss", "profit", "revenue", "valuation", "fine")
+
+
+def _words(patterns, flags=0) -> re.Pattern:
+    """Whole-word alternation of the table's patterns."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", flags)
+
+
+@dataclass(frozen=True, eq=False)
+class Cues:
+    trigger: re.Pattern  # one named group per kind
+    blocker: re.Pattern
+    per_unit: re.Pattern  # matched right after an amount
+    conversion: re.Pattern
+    comparison: re.Pattern
+    expected: re.Pattern
+    planned: re.Pattern
+    company_reference: re.Pattern
+    counterparty_role: re.Pattern
+    buyer_role: re.Pattern
+    selling: re.Pattern
+    lending: re.Pattern
+
+
+@cache
+def cues(lang: Language) -> Cues:
+    trigger = "|".join(f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in lang.triggers[kind])})"
+                       for kind in KINDS if kind in lang.triggers)
+    c, r = lang.cues, lang.roles
+    return Cues(
+        trigger=re.compile(rf"(?<!\w)(?:{trigger})(?!\w)"),
+        blocker=_words(c["blockers"]),
+        per_unit=re.compile(r"\s*\)?\s*(?:" + "|".join(re.escape(p) for p in c["per_unit"]) + r")(?!\w)"),
+        conversion=_words([re.escape(p) for p in c["conversion"]], re.IGNORECASE),
+        comparison=_words([re.escape(p) for p in c["comparison"]], re.IGNORECASE),
+        expected=_words(c["expected"]),
+        planned=_words(c["planned"]),
+        company_reference=_words([re.escape(p) for p in c["company_references"]], re.IGNORECASE),
+        counterparty_role=_words([re.escape(p) for p in r["counterparty"]]),
+        buyer_role=_words([re.escape(p) for p in r["buyer"]]),
+        selling=_words(r["selling"]),
+        lending=_words(r["lending"]),
+    )

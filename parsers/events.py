@@ -1,0 +1,294 @@
+"""find_events: from money mentions to ledger rows.
+
+Per sentence with money: each amount that is not per unit and not a
+bracketed conversion takes the kind of the nearest trigger in its clause
+(unless a blocker such as "Dividende" or "order book" stands nearer). An
+amount compared with another of the same fact ("to EUR 5 mn from EUR 4 mn",
+"von 518 auf 172 Mio. Euro", "6,31 (2014: 4,86)") is an earlier figure: an
+event of its own only when both periods are stated. Parties come from names
+around the trigger, periods from time expressions of the sentence, status
+from cue words of the clause.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from .cues import Cues, cues
+from .detect import detect_language
+from .event import Event
+from .languages import Language, load_language
+from .mentions import find_money
+from .money import Money
+from .parties import Name, find_names
+from .periods import Period, find_periods, resolve
+from .sentences import clauses, sentences
+
+RESULTS = frozenset({"loss", "profit", "revenue", "valuation"})
+# How far an earlier figure may stand from the figure it is compared with.
+_COMPARISON_GAP = 90
+_CONVERSION_GAP = 30
+
+
+@dataclass
+class _Figure:
+    money: Money
+    clause: tuple[int, int]
+    kind: str | None = None
+    trigger: re.Match | None = None
+    compares_with: "_Figure | None" = None  # set on an earlier figure
+    earlier: list["_Figure"] = field(default_factory=list)
+    period: Period | None = None
+
+
+def find_events(text: str, lang: str | None = None, date: date | None = None,
+                mentions: list[Money] | None = None) -> list[Event]:
+    """The events of `text`, one per fact. `date` anchors relative times
+    ("im Vorjahr", "last year") when the text states none; `mentions` may
+    pass what find_money already found.
+
+    >>> [(e.kind, e.company, str(e.value)) for e in find_events("Zusätzlich nahm OpenAI einen Kredit über 4 Milliarden US-Dollar auf.")]
+    [('loan', 'OpenAI', '4000000000')]
+    """
+    language = load_language(lang or detect_language(text))
+    if mentions is None:
+        mentions = find_money(text, language.code)
+    if not mentions:
+        return []
+    words = cues(language)
+    protected = [(m.start, m.end) for m in mentions]
+    spans = sentences(text, language, protected)
+    names = find_names(text, language, {s for s, _ in spans})
+    events: list[Event] = []
+    index = 0
+    for start, end in spans:
+        in_sentence = []
+        while index < len(mentions) and mentions[index].start < end:
+            if mentions[index].start >= start:
+                in_sentence.append(mentions[index])
+            index += 1
+        if in_sentence:
+            events.extend(_sentence_events(text, start, end, in_sentence, language, words, names, date))
+    return _merged(events)
+
+
+def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lang: Language,
+                     words: Cues, names: list[Name], today: date | None) -> list[Event]:
+    protected = [(m.start, m.end) for m in mentions]
+    parts = clauses(text, start, end, protected)
+    figures = []
+    for position, money in enumerate(mentions):
+        previous = mentions[position - 1] if position else None
+        if _per_unit(text, money, words) or _conversion(text, previous, money, words):
+            continue
+        clause = next((c for c in parts if c[0] <= money.start < c[1]), (start, end))
+        figures.append(_Figure(money, clause))
+    _link_comparisons(text, figures, lang, words)
+    _assign_kinds(text, figures, words)
+    periods = find_periods(text, start, end, lang)
+    context_year = next((p.year for p in periods if p.year), None)
+    events = []
+    for figure in figures:
+        if figure.kind is None:
+            continue
+        figure.period = _period_of(figure, figures, periods, today, context_year)
+    for figure in figures:
+        if figure.kind is None or not _stands_alone(figure):
+            continue
+        events.append(_event(text, start, end, figure, lang, words, names))
+    return events
+
+
+def _per_unit(text: str, money: Money, words: Cues) -> bool:
+    return bool(words.per_unit.match(text, money.end))
+
+
+def _conversion(text: str, previous: Money | None, money: Money, words: Cues) -> bool:
+    """"72 Milliarden Dollar (64 Mrd. Euro)", "7 million litas EUR 2 mln":
+    another currency right after an amount restates it."""
+    if previous is None or previous.currency == money.currency:
+        return False
+    gap = text[previous.end:money.start]
+    return len(gap) <= _CONVERSION_GAP and not re.search(r"[^\W\d_]", words.conversion.sub("", gap))
+
+
+def _link_comparisons(text: str, figures: list[_Figure], lang: Language, words: Cues) -> None:
+    """Mark earlier figures: the amount after a comparison word or inside a
+    comparison bracket, or the German "von X auf Y" X."""
+    for before, after in zip(figures, figures[1:]):
+        if before.money.currency != after.money.currency:
+            continue
+        gap = text[before.money.end:after.money.start]
+        if len(gap) > _COMPARISON_GAP or words.trigger.search(gap) and not words.comparison.search(gap):
+            continue
+        lead = text[max(0, before.money.start - 12):before.money.start]
+        if re.search(r"(?<!\w)von\s+(?:\w+\s+)?$", lead) and re.search(r"(?<!\w)auf(?!\w)", gap):
+            before.compares_with = after  # "sank von 518,4 auf 172 Mio. Euro"
+        elif words.comparison.search(gap) or re.fullmatch(r"\s*\(\s*(?:\S+:)?\s*|\s+", gap):
+            after.compares_with = before
+        else:
+            continue
+        current = before if after.compares_with is before else after
+        current.earlier.append(after if current is before else before)
+
+
+def _assign_kinds(text: str, figures: list[_Figure], words: Cues) -> None:
+    for figure in figures:
+        figure.kind, figure.trigger = _kind(text, figure, words)
+    for figure in figures:
+        if figure.kind is None and figure.compares_with is not None:
+            figure.kind, figure.trigger = figure.compares_with.kind, figure.compares_with.trigger
+    _respectively(text, figures, words)
+    for figure in figures:
+        if figure.kind == "profit" and figure.money.value < 0:
+            figure.kind = "loss"
+
+
+def _kind(text: str, figure: _Figure, words: Cues) -> tuple[str | None, re.Match | None]:
+    """The nearest trigger of the clause, unless a blocker stands nearer."""
+    start, end = figure.clause
+    money = figure.money
+    best, best_distance = None, None
+    for match in words.trigger.finditer(text, start, end):
+        if money.start <= match.start() < money.end:
+            continue
+        distance = money.start - match.end() if match.end() <= money.start else 1.5 * (match.start() - money.end)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = match, distance
+    if best is None:
+        return None, None
+    for blocker in words.blocker.finditer(text, start, end):
+        distance = (money.start - blocker.end() if blocker.end() <= money.start
+                    else 1.5 * (blocker.start() - money.end))
+        if 0 <= distance < best_distance and not (money.start <= blocker.start() < money.end):
+            return None, None
+    return best.lastgroup, best
+
+
+def _respectively(text: str, figures: list[_Figure], words: Cues) -> None:
+    """"profit and net sales ... respectively from EUR18 .1 m and EUR127 .6 m":
+    the triggers map to the amounts in order."""
+    for figure in figures:
+        start, end = figure.clause[0], figure.money.start
+        sentence_start = text.rfind(".", 0, start) + 1
+        if "respectively" not in text[sentence_start:end]:
+            return
+    if not figures:
+        return
+    head = text[text.rfind(".", 0, figures[0].clause[0]) + 1:figures[0].money.start]
+    triggers = list(words.trigger.finditer(head))
+    if len(triggers) == len(figures):
+        offset = text.rfind(".", 0, figures[0].clause[0]) + 1
+        for figure, trigger in zip(figures, triggers):
+            figure.kind, figure.trigger = trigger.lastgroup, words.trigger.match(text, offset + trigger.start())
+            figure.compares_with = None
+
+
+def _period_of(figure: _Figure, figures: list[_Figure], periods: list[Period], today: date | None,
+               context_year: int | None) -> Period | None:
+    """The time expression between this amount and the next one (else
+    before it, after the previous one); for an earlier figure a relative
+    expression resolves against the figure it is compared with."""
+    position = figures.index(figure)
+    low = figures[position - 1].money.end if position else -1
+    high = figures[position + 1].money.start if position + 1 < len(figures) else 10 ** 12
+    after = [p for p in periods if figure.money.end <= p.start < high]
+    before = [p for p in periods if low <= p.start and p.end <= figure.money.start]
+    own = after[0] if after else (before[-1] if before else None)
+    if own is None and figure.compares_with is None:
+        own = next((p for p in periods if not p.relation and all(
+            not (f.money.end <= p.start < (figures[i + 1].money.start if i + 1 < len(figures) else 10 ** 12))
+            for i, f in enumerate(figures) if f is not figure)), None)
+    if own is None:
+        return None
+    current = figure.compares_with.period if figure.compares_with else None
+    return resolve(own, current, today, context_year)
+
+
+def _stands_alone(figure: _Figure) -> bool:
+    """An earlier figure is an event of its own only when its period and
+    that of the figure it is compared with are both stated and differ."""
+    current = figure.compares_with
+    if current is None:
+        return True
+    if current.kind is None:
+        return True
+    mine, theirs = figure.period and figure.period.label(), current.period and current.period.label()
+    return bool(mine and theirs and mine != theirs)
+
+
+def _status(text: str, figure: _Figure, words: Cues) -> str:
+    start, end = figure.clause
+    expected = words.expected.search(text, start, end)
+    planned = words.planned.search(text, start, end)
+    if not expected and not planned:
+        return "actual"
+    if figure.kind in RESULTS:
+        return "expected"
+    return "expected" if expected and not planned else "planned"
+
+
+def _event(text: str, start: int, end: int, figure: _Figure, lang: Language, words: Cues,
+           names: list[Name]) -> Event:
+    company, counterparty = _parties(text, start, end, figure, lang, words, names)
+    money = figure.money
+    return Event(kind=figure.kind, company=company, counterparty=counterparty, value=abs(money.value),
+                 currency=money.currency, period=figure.period.label() if figure.period else None,
+                 status=_status(text, figure, words), mentions=(money,), sentence=text[start:end],
+                 start=start, end=end, trigger=figure.trigger.group() if figure.trigger else "")
+
+
+def _role(text: str, name: Name, words: Cues, pattern) -> bool:
+    """A role word stands right before the name ("mit Oracle", "to
+    Norwegian shipbuilder Aker Yards")."""
+    before = text[max(0, name.start - 40):name.start]
+    tail = " ".join(before.split()[-4:])
+    match = None
+    for match in pattern.finditer(tail):
+        pass
+    return match is not None and not re.search(r"[,.;()]", tail[match.end():])
+
+
+def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, words: Cues,
+             names: list[Name]) -> tuple[str | None, str | None]:
+    in_sentence = [n for n in names if start <= n.start < end]
+    clause_start, clause_end = figure.clause
+    pivot = min(figure.trigger.start(), figure.money.start) if figure.trigger else figure.money.start
+    objects = {n for n in in_sentence if _role(text, n, words, words.counterparty_role)}
+    if figure.trigger and words.selling.fullmatch(figure.trigger.group()):
+        buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words, words.buyer_role)), None)
+        seller = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
+        return (buyer.name if buyer else None), (seller.name if seller else None)
+    company = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
+    if company is None:
+        company = next((n for n in in_sentence if clause_start <= n.start < clause_end and n.start > pivot
+                        and n not in objects), None)
+    reference = words.company_reference.search(text, clause_start, clause_end)
+    if reference and (company is None or company.start < reference.start() and company.start < clause_start):
+        company = next((n for n in reversed(names) if n.end <= reference.start()), None)
+    if figure.kind in RESULTS:
+        return (company.name if company else None), None
+    others = [n for n in in_sentence if company is None or n.name != company.name]
+    counterparty = next((n for n in others if n in objects and n.start > pivot
+                         and clause_start <= n.start < clause_end), None)
+    if counterparty is None:
+        counterparty = next((n for n in others if n in objects and n.start > pivot), None)
+    if counterparty is None:
+        counterparty = next((n for n in others if n.start > figure.money.end), None)
+    return (company.name if company else None), (counterparty.name if counterparty else None)
+
+
+def _merged(events: list[Event]) -> list[Event]:
+    """One event per fact: the same kind, company, amount and currency told
+    again is the first telling (its period filled from a later one)."""
+    kept: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.kind, event.company, event.value, event.currency)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = event
+        elif first.period is None and event.period is not None:
+            kept[key] = Event(**{**{f: getattr(first, f) for f in first.__slots__}, "period": event.period})
+    return list(kept.values())
