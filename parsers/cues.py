@@ -22,6 +22,7 @@ def _words(patterns, flags=0) -> re.Pattern:
 class Cues:
     trigger: re.Pattern  # one named group per kind
     blocker: re.Pattern
+    per_share: re.Pattern  # anywhere in the clause
     per_unit: re.Pattern  # matched right after an amount
     conversion: re.Pattern
     comparison: re.Pattern
@@ -42,6 +43,7 @@ def cues(lang: Language) -> Cues:
     return Cues(
         trigger=re.compile(rf"(?<!\w)(?:{trigger})(?!\w)"),
         blocker=_words(c["blockers"]),
+        per_share=_words(c["per_share"]),
         per_unit=re.compile(r"\s*\)?\s*(?:" + "|".join(re.escape(p) for p in c["per_unit"]) + r")(?!\w)"),
         conversion=_words([re.escape(p) for p in c["conversion"]], re.IGNORECASE),
         comparison=_words([re.escape(p) for p in c["comparison"]], re.IGNORECASE),

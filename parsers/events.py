@@ -22,7 +22,7 @@ from .event import Event
 from .languages import Language, load_language
 from .mentions import find_money
 from .money import Money
-from .parties import Name, find_names
+from .parties import Name, find_names, places as _places
 from .periods import Period, find_periods, resolve
 from .sentences import clauses, sentences
 
@@ -30,6 +30,8 @@ RESULTS = frozenset({"loss", "profit", "revenue", "valuation"})
 # How far an earlier figure may stand from the figure it is compared with.
 _COMPARISON_GAP = 90
 _CONVERSION_GAP = 30
+# How far after an amount its period may stand ("EUR 5 mn in the third quarter of 2010").
+_PERIOD_REACH = 60
 
 
 @dataclass
@@ -60,7 +62,7 @@ def find_events(text: str, lang: str | None = None, date: date | None = None,
     words = cues(language)
     protected = [(m.start, m.end) for m in mentions]
     spans = sentences(text, language, protected)
-    names = find_names(text, language, {s for s, _ in spans})
+    names = find_names(text, language, {s for s, _ in spans}, protected)
     events: list[Event] = []
     index = 0
     for start, end in spans:
@@ -86,14 +88,14 @@ def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lan
         clause = next((c for c in parts if c[0] <= money.start < c[1]), (start, end))
         figures.append(_Figure(money, clause))
     _link_comparisons(text, figures, lang, words)
-    _assign_kinds(text, figures, words)
+    _assign_kinds(text, figures, words, start)
     periods = find_periods(text, start, end, lang)
     context_year = next((p.year for p in periods if p.year), None)
     events = []
     for figure in figures:
         if figure.kind is None:
             continue
-        figure.period = _period_of(figure, figures, periods, today, context_year)
+        figure.period = _period_of(figure, figures, periods, today, context_year, words, text)
     for figure in figures:
         if figure.kind is None or not _stands_alone(figure):
             continue
@@ -134,12 +136,18 @@ def _link_comparisons(text: str, figures: list[_Figure], lang: Language, words: 
         current.earlier.append(after if current is before else before)
 
 
-def _assign_kinds(text: str, figures: list[_Figure], words: Cues) -> None:
+def _assign_kinds(text: str, figures: list[_Figure], words: Cues, sentence_start: int) -> None:
     for figure in figures:
         figure.kind, figure.trigger = _kind(text, figure, words)
     for figure in figures:
         if figure.kind is None and figure.compares_with is not None:
             figure.kind, figure.trigger = figure.compares_with.kind, figure.compares_with.trigger
+    previous_end = -1
+    for figure in figures:
+        if figure.kind is None and figure.compares_with is None \
+                and not words.trigger.search(text, *figure.clause) and not words.blocker.search(text, *figure.clause):
+            figure.kind, figure.trigger = _sentence_trigger(text, figure, sentence_start, previous_end, words)
+        previous_end = figure.money.end
     _respectively(text, figures, words)
     for figure in figures:
         if figure.kind == "profit" and figure.money.value < 0:
@@ -147,24 +155,47 @@ def _assign_kinds(text: str, figures: list[_Figure], words: Cues) -> None:
 
 
 def _kind(text: str, figure: _Figure, words: Cues) -> tuple[str | None, re.Match | None]:
-    """The nearest trigger of the clause, unless a blocker stands nearer."""
+    """The nearest trigger of the clause (one after the amount counts at
+    thrice its distance), unless a blocker stands nearer or the clause is
+    about shares. With none in the clause, the nearest trigger before the
+    amount in its sentence with no other amount between."""
     start, end = figure.clause
     money = figure.money
-    best, best_distance = None, None
-    for match in words.trigger.finditer(text, start, end):
-        if money.start <= match.start() < money.end:
-            continue
-        distance = money.start - match.end() if match.end() <= money.start else 1.5 * (match.start() - money.end)
-        if best_distance is None or distance < best_distance:
-            best, best_distance = match, distance
+    if words.per_share.search(text, start, end):
+        return None, None
+    best, best_distance = _nearest(text, words.trigger, start, end, money)
     if best is None:
         return None, None
-    for blocker in words.blocker.finditer(text, start, end):
-        distance = (money.start - blocker.end() if blocker.end() <= money.start
-                    else 1.5 * (blocker.start() - money.end))
-        if 0 <= distance < best_distance and not (money.start <= blocker.start() < money.end):
-            return None, None
+    blocker, blocker_distance = _nearest(text, words.blocker, start, end, money)
+    if blocker is not None and blocker_distance < best_distance:
+        return None, None
     return best.lastgroup, best
+
+
+def _nearest(text: str, pattern: re.Pattern, start: int, end: int, money: Money):
+    best, best_distance = None, None
+    for match in pattern.finditer(text, start, end):
+        if money.start <= match.start() < money.end:
+            continue
+        distance = money.start - match.end() if match.end() <= money.start else 3 * (match.start() - money.end)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = match, distance
+    return best, best_distance
+
+
+def _sentence_trigger(text: str, figure: _Figure, sentence_start: int, previous_end: int,
+                      words: Cues) -> tuple[str | None, re.Match | None]:
+    """A trigger earlier in the sentence, with no amount, blocker or
+    per-share words between it and this amount ("to buy a plant ..., for
+    around 13 mln eur")."""
+    low = max(sentence_start, previous_end)
+    match = None
+    for match in words.trigger.finditer(text, low, figure.money.start):
+        pass
+    if match is None or words.blocker.search(text, match.end(), figure.money.start) \
+            or words.per_share.search(text, low, figure.money.start):
+        return None, None
+    return match.lastgroup, match
 
 
 def _respectively(text: str, figures: list[_Figure], words: Cues) -> None:
@@ -187,20 +218,23 @@ def _respectively(text: str, figures: list[_Figure], words: Cues) -> None:
 
 
 def _period_of(figure: _Figure, figures: list[_Figure], periods: list[Period], today: date | None,
-               context_year: int | None) -> Period | None:
-    """The time expression between this amount and the next one (else
-    before it, after the previous one); for an earlier figure a relative
-    expression resolves against the figure it is compared with."""
+               context_year: int | None, words: Cues, text: str) -> Period | None:
+    """The time expression right after this amount (before the next amount,
+    with no comparison word between), else the last one before it (after
+    the previous amount); else, for a current figure, the sentence's first
+    time expression that no earlier figure owns. Relative expressions
+    resolve against the figure compared with."""
     position = figures.index(figure)
     low = figures[position - 1].money.end if position else -1
     high = figures[position + 1].money.start if position + 1 < len(figures) else 10 ** 12
-    after = [p for p in periods if figure.money.end <= p.start < high]
+    after = [p for p in periods if figure.money.end <= p.start < min(high, figure.money.end + _PERIOD_REACH)
+             and not words.comparison.search(text, figure.money.end, p.start)]
     before = [p for p in periods if low <= p.start and p.end <= figure.money.start]
     own = after[0] if after else (before[-1] if before else None)
     if own is None and figure.compares_with is None:
-        own = next((p for p in periods if not p.relation and all(
-            not (f.money.end <= p.start < (figures[i + 1].money.start if i + 1 < len(figures) else 10 ** 12))
-            for i, f in enumerate(figures) if f is not figure)), None)
+        owned = [(f.money.end, figures[i + 1].money.start if i + 1 < len(figures) else 10 ** 12)
+                 for i, f in enumerate(figures) if f.compares_with is not None]
+        own = next((p for p in periods if not p.relation and not any(a <= p.start < b for a, b in owned)), None)
     if own is None:
         return None
     current = figure.compares_with.period if figure.compares_with else None
@@ -253,10 +287,19 @@ def _role(text: str, name: Name, words: Cues, pattern) -> bool:
 
 def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, words: Cues,
              names: list[Name]) -> tuple[str | None, str | None]:
+    """Company and counterparty. The pivot is the clause's first trigger of
+    the event's kind ("will buy ... for an enterprise value of"): the company
+    is the nearest name before it that no role word makes an object, else
+    the first such name after it in the clause ("kaufte Microsoft"); "das
+    Unternehmen" is the last name before it. The counterparty is a name
+    after a role word ("mit Oracle"), else the next name after the amount.
+    In a sale the buyer ("to X") is the company and the seller the
+    counterparty; results have no counterparty."""
     in_sentence = [n for n in names if start <= n.start < end]
     clause_start, clause_end = figure.clause
-    pivot = min(figure.trigger.start(), figure.money.start) if figure.trigger else figure.money.start
-    objects = {n for n in in_sentence if _role(text, n, words, words.counterparty_role)}
+    pivot = _pivot(text, figure, words)
+    objects = set() if figure.kind in RESULTS else {
+        n for n in in_sentence if _role(text, n, words, words.counterparty_role)}
     if figure.trigger and words.selling.fullmatch(figure.trigger.group()):
         buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words, words.buyer_role)), None)
         seller = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
@@ -266,11 +309,13 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
         company = next((n for n in in_sentence if clause_start <= n.start < clause_end and n.start > pivot
                         and n not in objects), None)
     reference = words.company_reference.search(text, clause_start, clause_end)
-    if reference and (company is None or company.start < reference.start() and company.start < clause_start):
+    if reference and (company is None or company.start < clause_start):
         company = next((n for n in reversed(names) if n.end <= reference.start()), None)
     if figure.kind in RESULTS:
         return (company.name if company else None), None
-    others = [n for n in in_sentence if company is None or n.name != company.name]
+    places = _places(lang)
+    others = [n for n in in_sentence if (company is None or n.name != company.name)
+              and (figure.kind in ("loan", "fine") or n.name not in places)]
     counterparty = next((n for n in others if n in objects and n.start > pivot
                          and clause_start <= n.start < clause_end), None)
     if counterparty is None:
@@ -278,6 +323,16 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
     if counterparty is None:
         counterparty = next((n for n in others if n.start > figure.money.end), None)
     return (company.name if company else None), (counterparty.name if counterparty else None)
+
+
+def _pivot(text: str, figure: _Figure, words: Cues) -> int:
+    if figure.trigger is None:
+        return figure.money.start
+    clause_start = min(figure.clause[0], figure.trigger.start())
+    for match in words.trigger.finditer(text, clause_start, figure.money.start):
+        if match.lastgroup == figure.kind:
+            return match.start()
+    return min(figure.trigger.start(), figure.money.start)
 
 
 def _merged(events: list[Event]) -> list[Event]:

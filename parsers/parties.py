@@ -10,14 +10,16 @@ from functools import cache
 
 from babel import Locale
 from babel.dates import get_day_names, get_month_names
-from babel.numbers import get_currency_name
+from babel.numbers import get_currency_name, list_currencies
 
-from .currencies import circulating_codes, lexicon
+from .currencies import lexicon
 from .languages import Language
 
 _TOKEN = r"[A-ZÄÖÜ][\w&'’-]*\.?"
 _SEQUENCE = re.compile(rf"(?<![\w-]){_TOKEN}(?:\s+(?:&\s+)?{_TOKEN})*")
 _INNER_CAPITAL = re.compile(r"^[A-ZÄÖÜ0-9&-]{2,}s?$|^[A-Z][a-z]+[A-Z]\w*$|\d")
+# "( HEL : FISAS )", "OMX Helsinki : CNC1V": an exchange and a ticker symbol.
+_TICKER = re.compile(r"[A-Z][\w ]*\s:\s*[A-Z0-9.]+|\b[A-Z]+\d\w*\b")
 
 
 @dataclass(frozen=True)
@@ -36,16 +38,17 @@ def _never_names(lang: Language) -> frozenset[str]:
     words |= set(get_month_names("wide", locale=lang.code).values())
     words |= set(get_day_names("wide", locale=lang.code).values())
     words |= {t for t in lexicon(lang) if t[:1].isupper()}
-    for code in circulating_codes():
+    for code in list_currencies():
         first = get_currency_name(code, 1, lang.code).split()[0]
-        if len(get_currency_name(code, 1, lang.code).split()) > 1:
+        if len(get_currency_name(code, 1, lang.code).split()) > 1 and first[:1].isupper():
             stem = re.sub(r"(?:e|en|er|es|em)$", "", first)
             words |= {first, stem, stem + "e", stem + "en", stem + "er", stem + "es"}
     return frozenset(words)
 
 
 @cache
-def _countries(lang: Language) -> frozenset[str]:
+def places(lang: Language) -> frozenset[str]:
+    """Countries and regions by their CLDR names in the language."""
     return frozenset(Locale.parse(lang.code).territories.values())
 
 
@@ -53,16 +56,20 @@ def _strip(tokens: list[str], lang: Language) -> list[str]:
     never = _never_names(lang)
     while tokens and (tokens[0] in never or tokens[0].lower() in lang.articles):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].rstrip(".") in never or tokens[-1] in lang.legal_forms
-                      or tokens[-1].rstrip(".") in lang.legal_forms):
+    while tokens and tokens[-1].rstrip(".") in lang.legal_forms:
         tokens = tokens[:-1]
     return tokens
 
 
-def find_names(text: str, lang: Language, sentence_starts: set[int]) -> list[Name]:
-    """Names of parties in `text`, in order."""
+def find_names(text: str, lang: Language, sentence_starts: set[int],
+               taken: list[tuple[int, int]] = ()) -> list[Name]:
+    """Names of parties in `text`, in order; none inside the `taken` spans
+    (money mentions) or in ticker symbols."""
+    taken = list(taken) + [(m.start(), m.end()) for m in _TICKER.finditer(text)]
     raw = []
     for match in _SEQUENCE.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
         tokens = match.group().split()
         has_legal_form = any(t in lang.legal_forms or t.rstrip(".") in lang.legal_forms for t in tokens[1:])
         kept = _strip(tokens, lang)
@@ -94,7 +101,7 @@ def _genitive(name: str, lang: Language, counts: Counter) -> bool:
 def _is_name(text: str, start: int, name: str, has_legal_form: bool, at_sentence_start: bool,
              lang: Language, counts: Counter) -> bool:
     tokens = name.split()
-    if has_legal_form or len(tokens) > 1 or _INNER_CAPITAL.search(name) or name in _countries(lang):
+    if has_legal_form or len(tokens) > 1 or _INNER_CAPITAL.search(name) or name in places(lang):
         return True
     recurring = counts.get(name, 0) + counts.get(name + "s", 0) > 1
     if lang.code == "en":

@@ -26,7 +26,7 @@ class Period:
     n: int | None = None  # month, quarter or half
     start: int = -1
     end: int = -1
-    relation: str = ""  # '', 'previous_year', 'last_year' or 'this_year'
+    relation: str = ""  # '', 'previous_year', 'same_period', 'last_year' or 'this_year'
 
     def label(self) -> str | None:
         if self.year is None:
@@ -52,10 +52,13 @@ def _patterns(lang: Language) -> list[tuple[str, re.Pattern]]:
     month_names = "|".join(sorted(months.values(), key=len, reverse=True))
     month = re.compile(rf"\b(?P<month>{month_names})\b(?:\s+\d{{1,2}}\s*,)?\s+(?P<year>(?:19|20)\d\d)\b"
                        rf"|\b\d{{1,2}}\.?\s+(?P<month2>{month_names})\s+(?P<year2m>(?:19|20)\d\d)\b")
-    patterns = []
+    # "July-September 2008", "January to June 2009": a quarter, half or nine months
+    span = re.compile(rf"\b(?P<first>{month_names})\s*(?:-|–|to|through|bis)\s*(?P<last>{month_names})\s+"
+                      rf"(?P<year>(?:19|20)\d\d)\b")
+    patterns = [("span", span)]
     for unit, key in (("FY", "fiscal_year"), ("9M", "nine_months"), ("Q", "quarter"), ("H", "half"),
-                      ("M", None), ("previous_year", "previous_year"), ("last_year", "last_year"),
-                      ("this_year", "this_year"), ("Y", "year")):
+                      ("M", None), ("same_period", "same_period"), ("previous_year", "previous_year"),
+                      ("last_year", "last_year"), ("this_year", "this_year"), ("Y", "year")):
         if key is None:
             patterns.append((unit, month))
         for pattern in lang.periods.get(key, ()) if key else ():
@@ -86,6 +89,17 @@ def _period(unit: str, match: re.Match, months: dict[str, int], lang: Language) 
     if unit in ("previous_year", "last_year", "this_year"):
         return Period("Y", relation=unit, **at)
     year = int(groups["year"]) if "year" in groups else None
+    if unit == "same_period":
+        return Period("Y", year, relation=unit, **at)
+    if unit == "span":
+        first, last = months[groups["first"].lower()], months[groups["last"].lower()]
+        if first == 1 and last == 9:
+            return Period("9M", year, **at)
+        if last - first == 5 and first in (1, 7):
+            return Period("H", year, 1 if first == 1 else 2, **at)
+        if last - first == 2 and first % 3 == 1:
+            return Period("Q", year, (first + 2) // 3, **at)
+        return None
     if unit == "M":
         month = groups.get("month") or groups.get("month2")
         year = int(groups.get("year") or groups.get("year2m"))
@@ -106,6 +120,10 @@ def resolve(period: Period, compared_with: Period | None, today: date | None,
         if compared_with is not None and compared_with.year is not None:
             return replace(compared_with.shifted(-1), start=period.start, end=period.end, relation="")
         return replace(period, year=today.year - 1 if today else None)
+    if period.relation == "same_period":
+        if compared_with is not None:
+            return replace(compared_with, year=period.year, start=period.start, end=period.end, relation="")
+        return replace(period, relation="")
     if period.relation == "last_year":
         return replace(period, year=today.year - 1 if today else None)
     if period.relation == "this_year":
