@@ -27,6 +27,7 @@ from .periods import Period, find_periods, resolve
 from .sentences import clauses, sentences
 
 RESULTS = frozenset({"loss", "profit", "revenue", "valuation"})
+PUBLIC = frozenset({"loan", "fine", "investment"})
 # How far an earlier figure may stand from the figure it is compared with.
 _COMPARISON_GAP = 90
 _CONVERSION_GAP = 30
@@ -79,7 +80,7 @@ def find_events(text: str, lang: str | None = None, date: date | None = None,
 def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lang: Language,
                      words: Cues, names: list[Name], today: date | None) -> list[Event]:
     protected = [(m.start, m.end) for m in mentions]
-    parts = clauses(text, start, end, protected)
+    parts = clauses(text, start, end, lang, protected)
     figures = []
     for position, money in enumerate(mentions):
         previous = mentions[position - 1] if position else None
@@ -255,6 +256,8 @@ def _stands_alone(figure: _Figure) -> bool:
 
 def _status(text: str, figure: _Figure, words: Cues) -> str:
     start, end = figure.clause
+    if figure.trigger is not None:
+        start = min(start, figure.trigger.start())
     expected = words.expected.search(text, start, end)
     planned = words.planned.search(text, start, end)
     if not expected and not planned:
@@ -297,10 +300,14 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
     counterparty; results have no counterparty."""
     in_sentence = [n for n in names if start <= n.start < end]
     clause_start, clause_end = figure.clause
-    pivot = _pivot(text, figure, words)
+    pivot_match = _pivot(text, figure, words)
+    pivot = pivot_match.start() if pivot_match else figure.money.start
+    places = _places(lang)
+    if figure.kind not in PUBLIC:  # a state is a party only to loans, fines and investments
+        in_sentence = [n for n in in_sentence if n.name not in places]
     objects = set() if figure.kind in RESULTS else {
         n for n in in_sentence if _role(text, n, words, words.counterparty_role)}
-    if figure.trigger and words.selling.fullmatch(figure.trigger.group()):
+    if pivot_match and words.selling.fullmatch(pivot_match.group()):
         buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words, words.buyer_role)), None)
         seller = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
         return (buyer.name if buyer else None), (seller.name if seller else None)
@@ -313,9 +320,7 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
         company = next((n for n in reversed(names) if n.end <= reference.start()), None)
     if figure.kind in RESULTS:
         return (company.name if company else None), None
-    places = _places(lang)
-    others = [n for n in in_sentence if (company is None or n.name != company.name)
-              and (figure.kind in ("loan", "fine") or n.name not in places)]
+    others = [n for n in in_sentence if company is None or n.name != company.name]
     counterparty = next((n for n in others if n in objects and n.start > pivot
                          and clause_start <= n.start < clause_end), None)
     if counterparty is None:
@@ -325,14 +330,15 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
     return (company.name if company else None), (counterparty.name if counterparty else None)
 
 
-def _pivot(text: str, figure: _Figure, words: Cues) -> int:
+def _pivot(text: str, figure: _Figure, words: Cues) -> re.Match | None:
+    """The clause's first trigger of the event's kind before the amount."""
     if figure.trigger is None:
-        return figure.money.start
+        return None
     clause_start = min(figure.clause[0], figure.trigger.start())
     for match in words.trigger.finditer(text, clause_start, figure.money.start):
         if match.lastgroup == figure.kind:
-            return match.start()
-    return min(figure.trigger.start(), figure.money.start)
+            return match
+    return figure.trigger
 
 
 def _merged(events: list[Event]) -> list[Event]:

@@ -52,6 +52,7 @@ class Language:
     periods: dict[str, tuple[str, ...]]
     ordinals: dict[str, int]
     abbreviations: frozenset[str]
+    clause_breaks: tuple[str, ...]
 
 
 def available_languages() -> tuple[str, ...]:
@@ -104,4 +105,5 @@ def load_language(code: str) -> Language:
         periods={k: tuple(v) for k, v in raw["periods"].items() if k != "ordinals"},
         ordinals=dict(raw["periods"]["ordinals"]),
         abbreviations=frozenset(raw["sentences"]["abbreviations"]),
+        clause_breaks=tuple(raw["sentences"]["clause_breaks"]),
     )

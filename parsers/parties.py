@@ -19,7 +19,7 @@ _TOKEN = r"[A-ZÄÖÜ][\w&'’-]*\.?"
 _SEQUENCE = re.compile(rf"(?<![\w-]){_TOKEN}(?:\s+(?:&\s+)?{_TOKEN})*")
 _INNER_CAPITAL = re.compile(r"^[A-ZÄÖÜ0-9&-]{2,}s?$|^[A-Z][a-z]+[A-Z]\w*$|\d")
 # "( HEL : FISAS )", "OMX Helsinki : CNC1V": an exchange and a ticker symbol.
-_TICKER = re.compile(r"[A-Z][\w ]*\s:\s*[A-Z0-9.]+|\b[A-Z]+\d\w*\b")
+_TICKER = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z][a-z]+)?\s+:\s*[A-Z0-9.]+|\b[A-Z]+\d\w*\b")
 
 
 @dataclass(frozen=True)
@@ -65,11 +65,11 @@ def find_names(text: str, lang: Language, sentence_starts: set[int],
                taken: list[tuple[int, int]] = ()) -> list[Name]:
     """Names of parties in `text`, in order; none inside the `taken` spans
     (money mentions) or in ticker symbols."""
-    taken = list(taken) + [(m.start(), m.end()) for m in _TICKER.finditer(text)]
+    masked = list(text)
+    for start, end in [*taken, *((m.start(), m.end()) for m in _TICKER.finditer(text))]:
+        masked[start:end] = " " * (end - start)
     raw = []
-    for match in _SEQUENCE.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            continue
+    for match in _SEQUENCE.finditer("".join(masked)):
         tokens = match.group().split()
         has_legal_form = any(t in lang.legal_forms or t.rstrip(".") in lang.legal_forms for t in tokens[1:])
         kept = _strip(tokens, lang)

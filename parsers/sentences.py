@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from .languages import Language
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'“”»«)]*\s+(?=[\"'“„»«(]?[A-ZÄÖÜ0-9])|\n\s*")
@@ -32,17 +33,23 @@ def _continues(before: str, lang: Language) -> bool:
     if not word:
         return False
     token = word.group(1)
-    return token in lang.abbreviations or token.isdigit() and len(token) <= 2 or len(token) == 1
+    initial = len(token) == 1 and token.isupper()
+    return token in lang.abbreviations or token.isdigit() and len(token) <= 2 or initial
 
 
-_CLAUSE_BREAK = re.compile(r"\s*;\s*|\s+[–—-]\s+|\s*,\s+")
+@cache
+def _clause_break(lang: Language) -> re.Pattern:
+    words = "|".join(lang.clause_breaks)
+    return re.compile(rf"\s*;\s*|\s+[–—-]\s+|\s*,\s+|\s+(?:{words})\s+")
 
 
-def clauses(text: str, start: int, end: int, protected: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def clauses(text: str, start: int, end: int, lang: Language,
+            protected: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The clauses of the sentence text[start:end]: split at semicolons,
-    dashes and commas (a comma inside a money mention splits nothing)."""
+    dashes, commas (one inside a money mention splits nothing) and the
+    language's clause words ("and the", "while")."""
     spans, begin = [], start
-    for match in _CLAUSE_BREAK.finditer(text, start, end):
+    for match in _clause_break(lang).finditer(text, start, end):
         if any(s <= match.start() < e for s, e in protected):
             continue
         spans.append((begin, match.start()))
