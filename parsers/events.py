@@ -63,7 +63,7 @@ def find_events(text: str, lang: str | None = None, date: date | None = None,
     words = cues(language)
     protected = [(m.start, m.end) for m in mentions]
     spans = sentences(text, language, protected)
-    names = find_names(text, language, {s for s, _ in spans}, protected)
+    names = find_names(text, language, {s for s, _ in spans}, protected, words.trigger)
     events: list[Event] = []
     index = 0
     for start, end in spans:

@@ -48,6 +48,7 @@ class Language:
     roles: dict[str, tuple[str, ...]]
     legal_forms: tuple[str, ...]
     not_names: frozenset[str]
+    capitalized_nouns: bool
     articles: frozenset[str]
     periods: dict[str, tuple[str, ...]]
     ordinals: dict[str, int]
@@ -101,6 +102,7 @@ def load_language(code: str) -> Language:
         roles={k: tuple(v) for k, v in raw["events"]["roles"].items()},
         legal_forms=tuple(raw["parties"]["legal_forms"]),
         not_names=frozenset(raw["parties"]["not_names"]),
+        capitalized_nouns=raw["parties"]["capitalized_nouns"],
         articles=frozenset(raw["parties"]["articles"]),
         periods={k: tuple(v) for k, v in raw["periods"].items() if k != "ordinals"},
         ordinals=dict(raw["periods"]["ordinals"]),

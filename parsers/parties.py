@@ -15,11 +15,15 @@ from babel.numbers import get_currency_name, list_currencies
 from .currencies import lexicon
 from .languages import Language
 
-_TOKEN = r"[A-ZÄÖÜ][\w&'’-]*\.?"
-_SEQUENCE = re.compile(rf"(?<![\w-]){_TOKEN}(?:\s+(?:&\s+)?{_TOKEN})*")
+_TOKEN = r"[A-ZÄÖÜ][\w&'’-]*"
+_SEQUENCE = re.compile(rf"(?<![\w-]){_TOKEN}(?:[ \t]+(?:&[ \t]+)?{_TOKEN})*(?:[ \t]+(?:Inc|Corp|Co|Ltd)\.)?")
 _INNER_CAPITAL = re.compile(r"^[A-ZÄÖÜ0-9&-]{2,}s?$|^[A-Z][a-z]+[A-Z]\w*$|\d")
 # "( HEL : FISAS )", "OMX Helsinki : CNC1V": an exchange and a ticker symbol.
 _TICKER = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z][a-z]+)?\s+:\s*[A-Z0-9.]+|\b[A-Z]+\d\w*\b")
+# Adjectives of nationality, as the first word of CLDR currency names has them.
+_NATIONALITY = re.compile(r"^[A-ZÄÖÜ]\w*(?:ish|ian|ean|ese|an|ic|i|isch(?:e|en|er|es|em)?)$")
+# German adjective endings: "günstige Flüge" makes "Flüge" a common noun.
+_INFLECTED = re.compile(r"(?:e|en|er|es|em)$")
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ def _never_names(lang: Language) -> frozenset[str]:
     words |= {t for t in lexicon(lang) if t[:1].isupper()}
     for code in list_currencies():
         first = get_currency_name(code, 1, lang.code).split()[0]
-        if len(get_currency_name(code, 1, lang.code).split()) > 1 and first[:1].isupper():
+        if len(get_currency_name(code, 1, lang.code).split()) > 1 and _NATIONALITY.search(first):
             stem = re.sub(r"(?:e|en|er|es|em)$", "", first)
             words |= {first, stem, stem + "e", stem + "en", stem + "er", stem + "es"}
     return frozenset(words)
@@ -53,44 +57,61 @@ def places(lang: Language) -> frozenset[str]:
 
 
 def _strip(tokens: list[str], lang: Language) -> list[str]:
+    """Without leading words that are no part of a name ("Im Juni")."""
     never = _never_names(lang)
     while tokens and (tokens[0] in never or tokens[0].lower() in lang.articles):
         tokens = tokens[1:]
-    while tokens and tokens[-1].rstrip(".") in lang.legal_forms:
-        tokens = tokens[:-1]
     return tokens
 
 
+def _pieces(tokens: list[str], lang: Language) -> list[list[str]]:
+    """A capitalized run split at words that are no part of a name
+    ("Main- Die AUA-Mutter Lufthansa" -> [AUA-Mutter Lufthansa])."""
+    pieces: list[list[str]] = [[]]
+    for token in tokens:
+        if token.lower() in lang.articles or token.endswith("-"):
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    return [kept for piece in pieces if (kept := _strip(piece, lang))]
+
+
 def find_names(text: str, lang: Language, sentence_starts: set[int],
-               taken: list[tuple[int, int]] = ()) -> list[Name]:
+               taken: list[tuple[int, int]] = (), exclude: re.Pattern | None = None) -> list[Name]:
     """Names of parties in `text`, in order; none inside the `taken` spans
-    (money mentions) or in ticker symbols."""
+    (money mentions), in ticker symbols, or matching `exclude` (event
+    words such as "EBIT")."""
     masked = list(text)
     for start, end in [*taken, *((m.start(), m.end()) for m in _TICKER.finditer(text))]:
         masked[start:end] = " " * (end - start)
+    masked = "".join(masked)
     raw = []
-    for match in _SEQUENCE.finditer("".join(masked)):
-        tokens = match.group().split()
-        has_legal_form = any(t in lang.legal_forms or t.rstrip(".") in lang.legal_forms for t in tokens[1:])
-        kept = _strip(tokens, lang)
-        if not kept:
-            continue
-        offset = match.group().find(kept[0])
-        start = match.start() + offset
-        end = start + len(" ".join(kept)) if " ".join(kept) in match.group() else start + len(kept[0])
-        raw.append((start, end, " ".join(kept), has_legal_form, match.start() in sentence_starts))
-    counts = Counter(name for _, _, name, _, _ in raw)
+    for match in _SEQUENCE.finditer(masked):
+        position = match.start()
+        for piece in _pieces(match.group().split(), lang):
+            start = masked.index(piece[0], position)
+            position = start + len(piece[0])
+            has_legal_form = len(piece) > 1 and piece[-1].rstrip(".") in lang.legal_forms
+            while len(piece) > 1 and piece[-1].rstrip(".") in lang.legal_forms:
+                piece = piece[:-1]
+            name = " ".join(piece).rstrip("'’")
+            if exclude is not None and exclude.fullmatch(name):
+                continue
+            raw.append((start, name, has_legal_form, start in sentence_starts))
+    counts = Counter(name for _, name, _, _ in raw)
+    in_longer = {name.split()[-1] for name in counts if " " in name}
+    free = {name for start, name, _, at_sentence_start in raw
+            if not at_sentence_start and not _after_determiner(masked, start, lang)}
     names = []
-    for start, end, name, has_legal_form, at_sentence_start in raw:
-        name = name.rstrip(".'’")
-        if _genitive(name, lang, counts):
+    for start, name, has_legal_form, at_sentence_start in raw:
+        if _genitive(name, counts):
             name = name[:-1].rstrip("'’")
-        if _is_name(text, start, name, has_legal_form, at_sentence_start, lang, counts):
+        if _is_name(name, has_legal_form, at_sentence_start, lang, counts, in_longer, free):
             names.append(Name(start, start + len(name), name))
     return names
 
 
-def _genitive(name: str, lang: Language, counts: Counter) -> bool:
+def _genitive(name: str, counts: Counter) -> bool:
     """"Microsofts" when "Microsoft" stands in the text too, "OpenAIs"."""
     if not name.endswith("s") or len(name) < 4:
         return False
@@ -98,15 +119,22 @@ def _genitive(name: str, lang: Language, counts: Counter) -> bool:
     return counts.get(stem, 0) > 0 or (bool(_INNER_CAPITAL.search(stem)) and not name.isupper())
 
 
-def _is_name(text: str, start: int, name: str, has_legal_form: bool, at_sentence_start: bool,
-             lang: Language, counts: Counter) -> bool:
-    tokens = name.split()
-    if has_legal_form or len(tokens) > 1 or _INNER_CAPITAL.search(name) or name in places(lang):
+def _after_determiner(text: str, start: int, lang: Language) -> bool:
+    """An article or an inflected adjective stands right before: "die
+    Flüge", "günstige Flüge" (German common nouns)."""
+    before = text[max(0, start - 20):start].split()
+    return bool(before) and (before[-1].lower() in lang.articles or
+                             before[-1].islower() and bool(_INFLECTED.search(before[-1]))
+                             and not before[-1].endswith("te"))
+
+
+def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Language,
+             counts: Counter, in_longer: set[str], free: set[str]) -> bool:
+    if has_legal_form or " " in name or _INNER_CAPITAL.search(name) or name in places(lang) or name in in_longer:
         return True
     recurring = counts.get(name, 0) + counts.get(name + "s", 0) > 1
-    if lang.code == "en":
+    if not lang.capitalized_nouns:
         return not at_sentence_start or recurring
-    # German nouns are capitalized too: a single word is a name when it
-    # recurs and stands without an article here.
-    before = text[max(0, start - 12):start].split()
-    return recurring and not at_sentence_start and not (before and before[-1].lower() in lang.articles)
+    # In German every noun is capitalized: a single word is a name when it
+    # recurs and stands at least once without an article or adjective.
+    return recurring and (name in free or name + "s" in free)
