@@ -22,6 +22,7 @@ def _words(patterns, flags=0) -> re.Pattern:
 class Cues:
     trigger: re.Pattern  # one named group per kind
     blocker: re.Pattern
+    event_word: re.Pattern  # a trigger or blocker: no name
     per_share: re.Pattern  # anywhere in the clause
     per_unit: re.Pattern  # matched right after an amount
     conversion: re.Pattern
@@ -43,6 +44,7 @@ def cues(lang: Language) -> Cues:
     return Cues(
         trigger=re.compile(rf"(?<!\w)(?:{trigger})(?!\w)"),
         blocker=_words(c["blockers"]),
+        event_word=re.compile(rf"(?:{trigger})|" + "|".join(f"(?:{p})" for p in c["blockers"] + c["per_share"])),
         per_share=_words(c["per_share"]),
         per_unit=re.compile(r"\s*\)?\s*(?:" + "|".join(re.escape(p) for p in c["per_unit"]) + r")(?!\w)"),
         conversion=_words([re.escape(p) for p in c["conversion"]], re.IGNORECASE),

@@ -22,7 +22,7 @@ from .event import Event
 from .languages import Language, load_language
 from .mentions import find_money
 from .money import Money
-from .parties import Name, find_names, places as _places
+from .parties import Name, find_names, main_name, places as _places
 from .periods import Period, find_periods, resolve
 from .sentences import clauses, sentences
 
@@ -31,6 +31,8 @@ PUBLIC = frozenset({"loan", "fine", "investment"})
 # How far an earlier figure may stand from the figure it is compared with.
 _COMPARISON_GAP = 90
 _CONVERSION_GAP = 30
+# Below this a "result" is a price ("ein Minus von 0,53 Prozent auf 25,48 Euro").
+_SMALLEST_RESULT = Decimal(1000)
 # How far after an amount its period may stand ("EUR 5 mn in the third quarter of 2010").
 _PERIOD_REACH = 60
 
@@ -44,6 +46,7 @@ class _Figure:
     compares_with: "_Figure | None" = None  # set on an earlier figure
     earlier: list["_Figure"] = field(default_factory=list)
     period: Period | None = None
+    status: str = "actual"
 
 
 def find_events(text: str, lang: str | None = None, date: date | None = None,
@@ -63,7 +66,8 @@ def find_events(text: str, lang: str | None = None, date: date | None = None,
     words = cues(language)
     protected = [(m.start, m.end) for m in mentions]
     spans = sentences(text, language, protected)
-    names = find_names(text, language, {s for s, _ in spans}, protected, words.trigger)
+    names = find_names(text, language, {s for s, _ in spans}, protected, words.event_word)
+    about = main_name(names, language)
     events: list[Event] = []
     index = 0
     for start, end in spans:
@@ -73,12 +77,12 @@ def find_events(text: str, lang: str | None = None, date: date | None = None,
                 in_sentence.append(mentions[index])
             index += 1
         if in_sentence:
-            events.extend(_sentence_events(text, start, end, in_sentence, language, words, names, date))
+            events.extend(_sentence_events(text, start, end, in_sentence, language, words, names, about, date))
     return _merged(events)
 
 
 def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lang: Language,
-                     words: Cues, names: list[Name], today: date | None) -> list[Event]:
+                     words: Cues, names: list[Name], about: str | None, today: date | None) -> list[Event]:
     protected = [(m.start, m.end) for m in mentions]
     parts = clauses(text, start, end, lang, protected)
     figures = []
@@ -97,10 +101,13 @@ def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lan
         if figure.kind is None:
             continue
         figure.period = _period_of(figure, figures, periods, today, context_year, words, text)
+        figure.status = _status(text, figure, words)
     for figure in figures:
         if figure.kind is None or not _stands_alone(figure):
             continue
-        events.append(_event(text, start, end, figure, lang, words, names))
+        if figure.kind in RESULTS and abs(figure.money.value) < _SMALLEST_RESULT:
+            continue  # a share price after a change in per cent, not a company's result
+        events.append(_event(text, start, end, figure, lang, words, names, about))
     return events
 
 
@@ -229,13 +236,16 @@ def _period_of(figure: _Figure, figures: list[_Figure], periods: list[Period], t
     low = figures[position - 1].money.end if position else -1
     high = figures[position + 1].money.start if position + 1 < len(figures) else 10 ** 12
     after = [p for p in periods if figure.money.end <= p.start < min(high, figure.money.end + _PERIOD_REACH)
-             and not words.comparison.search(text, figure.money.end, p.start)]
+             and not words.comparison.search(text, figure.money.end, p.start)
+             and text.count("(", figure.money.end, p.start) <= text.count(")", figure.money.end, p.start)]
     before = [p for p in periods if low <= p.start and p.end <= figure.money.start]
     own = after[0] if after else (before[-1] if before else None)
     if own is None and figure.compares_with is None:
         owned = [(f.money.end, figures[i + 1].money.start if i + 1 < len(figures) else 10 ** 12)
                  for i, f in enumerate(figures) if f.compares_with is not None]
         own = next((p for p in periods if not p.relation and not any(a <= p.start < b for a, b in owned)), None)
+    if own is None and figure.earlier and figure.earlier[0].money.end <= figure.money.start:
+        own = figure.earlier[0].period  # "der ersten drei Quartale von 440,5 auf 175,3 Mio. Euro"
     if own is None:
         return None
     current = figure.compares_with.period if figure.compares_with else None
@@ -244,17 +254,20 @@ def _period_of(figure: _Figure, figures: list[_Figure], periods: list[Period], t
 
 def _stands_alone(figure: _Figure) -> bool:
     """An earlier figure is an event of its own only when its period and
-    that of the figure it is compared with are both stated and differ."""
+    that of the figure it is compared with are both stated and differ, or
+    when that figure is only expected (then the earlier one is the fact)."""
     current = figure.compares_with
-    if current is None:
-        return True
-    if current.kind is None:
+    if current is None or current.kind is None or current.status != "actual":
         return True
     mine, theirs = figure.period and figure.period.label(), current.period and current.period.label()
     return bool(mine and theirs and mine != theirs)
 
 
 def _status(text: str, figure: _Figure, words: Cues) -> str:
+    """Expected or planned by cue words of the clause; an earlier figure
+    compared with is always a reported one."""
+    if figure.compares_with is not None:
+        return "actual"
     start, end = figure.clause
     if figure.trigger is not None:
         start = min(start, figure.trigger.start())
@@ -268,13 +281,21 @@ def _status(text: str, figure: _Figure, words: Cues) -> str:
 
 
 def _event(text: str, start: int, end: int, figure: _Figure, lang: Language, words: Cues,
-           names: list[Name]) -> Event:
+           names: list[Name], about: str | None) -> Event:
     company, counterparty = _parties(text, start, end, figure, lang, words, names)
+    if company is None and _sentences_before(names, start):
+        company = about  # an article's sentence without a name is about its main party
     money = figure.money
     return Event(kind=figure.kind, company=company, counterparty=counterparty, value=abs(money.value),
                  currency=money.currency, period=figure.period.label() if figure.period else None,
-                 status=_status(text, figure, words), mentions=(money,), sentence=text[start:end],
+                 status=figure.status, mentions=(money,), sentence=text[start:end],
                  start=start, end=end, trigger=figure.trigger.group() if figure.trigger else "")
+
+
+def _sentences_before(names: list[Name], start: int) -> bool:
+    """The text names a party before this sentence (it is an article, not a
+    lone sentence that says only "the company")."""
+    return bool(names) and names[0].start < start
 
 
 def _role(text: str, name: Name, words: Cues, pattern) -> bool:
@@ -316,6 +337,8 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
         company = next((n for n in in_sentence if clause_start <= n.start < clause_end and n.start > pivot
                         and n not in objects), None)
     reference = words.company_reference.search(text, clause_start, clause_end)
+    if reference is None and company is None:
+        reference = words.company_reference.search(text, start, end)
     if reference and (company is None or company.start < clause_start):
         company = next((n for n in reversed(names) if n.end <= reference.start()), None)
     if figure.kind in RESULTS:

@@ -49,6 +49,7 @@ class Language:
     legal_forms: tuple[str, ...]
     not_names: frozenset[str]
     capitalized_nouns: bool
+    noun_endings: tuple[str, ...]
     articles: frozenset[str]
     periods: dict[str, tuple[str, ...]]
     ordinals: dict[str, int]
@@ -103,6 +104,7 @@ def load_language(code: str) -> Language:
         legal_forms=tuple(raw["parties"]["legal_forms"]),
         not_names=frozenset(raw["parties"]["not_names"]),
         capitalized_nouns=raw["parties"]["capitalized_nouns"],
+        noun_endings=tuple(raw["parties"]["noun_endings"]),
         articles=frozenset(raw["parties"]["articles"]),
         periods={k: tuple(v) for k, v in raw["periods"].items() if k != "ordinals"},
         ordinals=dict(raw["periods"]["ordinals"]),

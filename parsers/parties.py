@@ -86,6 +86,7 @@ def find_names(text: str, lang: Language, sentence_starts: set[int],
         masked[start:end] = " " * (end - start)
     masked = "".join(masked)
     raw = []
+    compound_heads = set()
     for match in _SEQUENCE.finditer(masked):
         position = match.start()
         for piece in _pieces(match.group().split(), lang):
@@ -98,10 +99,17 @@ def find_names(text: str, lang: Language, sentence_starts: set[int],
             if exclude is not None and exclude.fullmatch(name):
                 continue
             raw.append((start, name, has_legal_form, start in sentence_starts))
+            head = name.split("-")[0]
+            if len(piece) == 1 and "-" in name[1:-1] and len(head) > 2:  # "Lufthansa-Konzern"
+                compound_heads.add(head)
+                raw.append((start, head, False, True))
     counts = Counter(name for _, name, _, _ in raw)
+    standalone_counts = Counter(name for start, name, _, _ in raw if masked[start + len(name):start + len(name) + 1] != "-")
     in_longer = {name.split()[-1] for name in counts if " " in name}
     free = {name for start, name, _, at_sentence_start in raw
             if not at_sentence_start and not _after_determiner(masked, start, lang)}
+    standalone = set(standalone_counts)
+    free |= {head for start, head, _, _ in raw if head in compound_heads and head in standalone}
     names = []
     for start, name, has_legal_form, at_sentence_start in raw:
         if _genitive(name, counts):
@@ -132,9 +140,20 @@ def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Lan
              counts: Counter, in_longer: set[str], free: set[str]) -> bool:
     if has_legal_form or " " in name or _INNER_CAPITAL.search(name) or name in places(lang) or name in in_longer:
         return True
+    if lang.capitalized_nouns and (name.lower().endswith(lang.noun_endings) or "-" in name):
+        return False  # German compounds and abstract nouns
     recurring = counts.get(name, 0) + counts.get(name + "s", 0) > 1
     if not lang.capitalized_nouns:
         return not at_sentence_start or recurring
     # In German every noun is capitalized: a single word is a name when it
-    # recurs and stands at least once without an article or adjective.
+    # recurs (alone or as the head of a compound: "Lufthansa-Konzern") and
+    # stands at least once without an article or adjective.
     return recurring and (name in free or name + "s" in free)
+
+
+def main_name(names: list[Name], lang: Language) -> str | None:
+    """The party a text is about: its most frequent name that is no place
+    (the first of equals)."""
+    counts = Counter(n.name for n in names if n.name not in places(lang))
+    return max(counts, key=lambda name: (counts[name], -next(i for i, n in enumerate(names) if n.name == name)),
+               default=None)
