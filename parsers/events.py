@@ -12,7 +12,7 @@ from cue words of the clause.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -77,12 +77,14 @@ def find_events(text: str, lang: str | None = None, date: date | None = None,
                 in_sentence.append(mentions[index])
             index += 1
         if in_sentence:
-            events.extend(_sentence_events(text, start, end, in_sentence, language, words, names, about, date))
+            events.extend(_sentence_events(text, start, end, in_sentence, language, words, names, about,
+                                           len(spans) > 1, date))
     return _merged(events)
 
 
 def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lang: Language,
-                     words: Cues, names: list[Name], about: str | None, today: date | None) -> list[Event]:
+                     words: Cues, names: list[Name], about: str | None, several_sentences: bool,
+                     today: date | None) -> list[Event]:
     protected = [(m.start, m.end) for m in mentions]
     parts = clauses(text, start, end, lang, protected)
     figures = []
@@ -107,7 +109,7 @@ def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lan
             continue
         if figure.kind in RESULTS and abs(figure.money.value) < _SMALLEST_RESULT:
             continue  # a share price after a change in per cent, not a company's result
-        events.append(_event(text, start, end, figure, lang, words, names, about))
+        events.append(_event(text, start, end, figure, lang, words, names, about, several_sentences))
     return events
 
 
@@ -281,21 +283,15 @@ def _status(text: str, figure: _Figure, words: Cues) -> str:
 
 
 def _event(text: str, start: int, end: int, figure: _Figure, lang: Language, words: Cues,
-           names: list[Name], about: str | None) -> Event:
+           names: list[Name], about: str | None, several_sentences: bool) -> Event:
     company, counterparty = _parties(text, start, end, figure, lang, words, names)
-    if company is None and _sentences_before(names, start):
+    if company is None and several_sentences:
         company = about  # an article's sentence without a name is about its main party
     money = figure.money
     return Event(kind=figure.kind, company=company, counterparty=counterparty, value=abs(money.value),
                  currency=money.currency, period=figure.period.label() if figure.period else None,
                  status=figure.status, mentions=(money,), sentence=text[start:end],
                  start=start, end=end, trigger=figure.trigger.group() if figure.trigger else "")
-
-
-def _sentences_before(names: list[Name], start: int) -> bool:
-    """The text names a party before this sentence (it is an article, not a
-    lone sentence that says only "the company")."""
-    return bool(names) and names[0].start < start
 
 
 def _role(text: str, name: Name, words: Cues, pattern) -> bool:
@@ -365,14 +361,17 @@ def _pivot(text: str, figure: _Figure, words: Cues) -> re.Match | None:
 
 
 def _merged(events: list[Event]) -> list[Event]:
-    """One event per fact: the same kind, company, amount and currency told
-    again is the first telling (its period filled from a later one)."""
-    kept: dict[tuple, Event] = {}
+    """One event per fact: the same kind, amount and currency told again by
+    the same company (or without one) is the first telling, completed by
+    the later: its company and period where it had none."""
+    kept: list[Event] = []
     for event in events:
-        key = (event.kind, event.company, event.value, event.currency)
-        first = kept.get(key)
-        if first is None:
-            kept[key] = event
-        elif first.period is None and event.period is not None:
-            kept[key] = Event(**{**{f: getattr(first, f) for f in first.__slots__}, "period": event.period})
-    return list(kept.values())
+        same = next((k for k in kept if (k.kind, k.value, k.currency) == (event.kind, event.value, event.currency)
+                     and (k.company == event.company or k.company is None or event.company is None)), None)
+        if same is None:
+            kept.append(event)
+            continue
+        kept[kept.index(same)] = replace(same, company=same.company or event.company,
+                                         counterparty=same.counterparty or event.counterparty,
+                                         period=same.period or event.period)
+    return kept

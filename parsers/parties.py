@@ -31,6 +31,7 @@ class Name:
     start: int
     end: int
     name: str  # the short common name: no legal form, no genitive ending
+    strong: bool = False  # a legal form, several words, or an acronym: surely a name
 
 
 @cache
@@ -44,7 +45,9 @@ def _never_names(lang: Language) -> frozenset[str]:
     words |= {t for t in lexicon(lang) if t[:1].isupper()}
     for code in list_currencies():
         first = get_currency_name(code, 1, lang.code).split()[0]
-        if len(get_currency_name(code, 1, lang.code).split()) > 1 and _NATIONALITY.search(first):
+        # German capitalizes such an adjective only inside a name ("Deutsche Bank")
+        if len(get_currency_name(code, 1, lang.code).split()) > 1 and _NATIONALITY.search(first) \
+                and not lang.capitalized_nouns:
             stem = re.sub(r"(?:e|en|er|es|em)$", "", first)
             words |= {first, stem, stem + "e", stem + "en", stem + "er", stem + "es"}
     return frozenset(words)
@@ -115,7 +118,8 @@ def find_names(text: str, lang: Language, sentence_starts: set[int],
         if _genitive(name, counts):
             name = name[:-1].rstrip("'’")
         if _is_name(name, has_legal_form, at_sentence_start, lang, counts, in_longer, free):
-            names.append(Name(start, start + len(name), name))
+            strong = has_legal_form or " " in name or bool(_INNER_CAPITAL.search(name))
+            names.append(Name(start, start + len(name), name, strong))
     return names
 
 
@@ -152,8 +156,11 @@ def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Lan
 
 
 def main_name(names: list[Name], lang: Language) -> str | None:
-    """The party a text is about: its most frequent name that is no place
-    (the first of equals)."""
+    """The party a text is about: its most frequent name that is surely one
+    and no place (the first of equals); else its most frequent name."""
     counts = Counter(n.name for n in names if n.name not in places(lang))
-    return max(counts, key=lambda name: (counts[name], -next(i for i, n in enumerate(names) if n.name == name)),
-               default=None)
+    strong = {n.name for n in names if n.strong}
+    first = {}
+    for index, n in enumerate(names):
+        first.setdefault(n.name, index)
+    return max(counts, key=lambda name: (name in strong, counts[name], -first[name]), default=None)
