@@ -103,7 +103,7 @@ def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lan
         if figure.kind is None:
             continue
         figure.period = _period_of(figure, figures, periods, today, context_year, words, text)
-        figure.status = _status(text, figure, words)
+        figure.status = _status(text, figure, words, lang)
     for figure in figures:
         if figure.kind is None or not _stands_alone(figure):
             continue
@@ -242,12 +242,12 @@ def _period_of(figure: _Figure, figures: list[_Figure], periods: list[Period], t
              and text.count("(", figure.money.end, p.start) <= text.count(")", figure.money.end, p.start)]
     before = [p for p in periods if low <= p.start and p.end <= figure.money.start]
     own = after[0] if after else (before[-1] if before else None)
+    if own is None and figure.earlier and figure.earlier[0].money.end <= figure.money.start:
+        own = figure.earlier[0].period  # "der ersten drei Quartale von 440,5 auf 175,3 Mio. Euro"
     if own is None and figure.compares_with is None:
         owned = [(f.money.end, figures[i + 1].money.start if i + 1 < len(figures) else 10 ** 12)
                  for i, f in enumerate(figures) if f.compares_with is not None]
         own = next((p for p in periods if not p.relation and not any(a <= p.start < b for a, b in owned)), None)
-    if own is None and figure.earlier and figure.earlier[0].money.end <= figure.money.start:
-        own = figure.earlier[0].period  # "der ersten drei Quartale von 440,5 auf 175,3 Mio. Euro"
     if own is None:
         return None
     current = figure.compares_with.period if figure.compares_with else None
@@ -265,7 +265,18 @@ def _stands_alone(figure: _Figure) -> bool:
     return bool(mine and theirs and mine != theirs)
 
 
-def _status(text: str, figure: _Figure, words: Cues) -> str:
+def _cue(text: str, pattern: re.Pattern, start: int, end: int, money: Money, lang: Language) -> bool:
+    """A status word before the amount in its clause, or right after it
+    before any conjunction ("einen Verlust von 5 Mrd. Dollar erwartet", but
+    not "823 Mio. Euro und will in Zukunft ...")."""
+    if pattern.search(text, start, money.start):
+        return True
+    match = pattern.search(text, money.end, end)
+    return bool(match) and not any(re.search(rf"(?<!\w){re.escape(c)}(?!\w)", text[money.end:match.start()])
+                                   for c in lang.list_conjunctions)
+
+
+def _status(text: str, figure: _Figure, words: Cues, lang: Language) -> str:
     """Expected or planned by cue words of the clause; an earlier figure
     compared with is always a reported one."""
     if figure.compares_with is not None:
@@ -273,8 +284,8 @@ def _status(text: str, figure: _Figure, words: Cues) -> str:
     start, end = figure.clause
     if figure.trigger is not None:
         start = min(start, figure.trigger.start())
-    expected = words.expected.search(text, start, end)
-    planned = words.planned.search(text, start, end)
+    expected = _cue(text, words.expected, start, end, figure.money, lang)
+    planned = _cue(text, words.planned, start, end, figure.money, lang)
     if not expected and not planned:
         return "actual"
     if figure.kind in RESULTS:

@@ -79,6 +79,15 @@ def _pieces(tokens: list[str], lang: Language) -> list[list[str]]:
     return [kept for piece in pieces if (kept := _strip(piece, lang))]
 
 
+@dataclass(frozen=True)
+class _Run:
+    start: int
+    name: str
+    legal_form: bool
+    sentence_start: bool
+    evidence_only: bool = False  # the head of a compound: counts, but is no name there
+
+
 def find_names(text: str, lang: Language, sentence_starts: set[int],
                taken: list[tuple[int, int]] = (), exclude: re.Pattern | None = None) -> list[Name]:
     """Names of parties in `text`, in order; none inside the `taken` spans
@@ -88,39 +97,45 @@ def find_names(text: str, lang: Language, sentence_starts: set[int],
     for start, end in [*taken, *((m.start(), m.end()) for m in _TICKER.finditer(text))]:
         masked[start:end] = " " * (end - start)
     masked = "".join(masked)
-    raw = []
-    compound_heads = set()
-    for match in _SEQUENCE.finditer(masked):
-        position = match.start()
-        for piece in _pieces(match.group().split(), lang):
-            start = masked.index(piece[0], position)
-            position = start + len(piece[0])
-            has_legal_form = len(piece) > 1 and piece[-1].rstrip(".") in lang.legal_forms
-            while len(piece) > 1 and piece[-1].rstrip(".") in lang.legal_forms:
-                piece = piece[:-1]
-            name = " ".join(piece).rstrip("'’")
-            if exclude is not None and exclude.fullmatch(name):
-                continue
-            raw.append((start, name, has_legal_form, start in sentence_starts))
-            head = name.split("-")[0]
-            if len(piece) == 1 and "-" in name[1:-1] and len(head) > 2:  # "Lufthansa-Konzern"
-                compound_heads.add(head)
-                raw.append((start, head, False, True))
-    counts = Counter(name for _, name, _, _ in raw)
-    standalone_counts = Counter(name for start, name, _, _ in raw if masked[start + len(name):start + len(name) + 1] != "-")
+    runs = [run for match in _SEQUENCE.finditer(masked) for run in _runs(masked, match, lang, sentence_starts)]
+    if exclude is not None:
+        runs = [r for r in runs if not exclude.fullmatch(r.name)]
+    counts = Counter(r.name for r in runs)
+    heads = {r.name for r in runs if r.evidence_only}
+    alone = {r.name for r in runs if not r.evidence_only}
     in_longer = {name.split()[-1] for name in counts if " " in name}
-    free = {name for start, name, _, at_sentence_start in raw
-            if not at_sentence_start and not _after_determiner(masked, start, lang)}
-    standalone = set(standalone_counts)
-    free |= {head for start, head, _, _ in raw if head in compound_heads and head in standalone}
+    free = {r.name for r in runs if not r.sentence_start and not _after_determiner(masked, r.start, lang)}
+    free |= heads & alone  # "Google-Software", "die Google": Google stands alone too
     names = []
-    for start, name, has_legal_form, at_sentence_start in raw:
-        if _genitive(name, counts):
-            name = name[:-1].rstrip("'’")
-        if _is_name(name, has_legal_form, at_sentence_start, lang, counts, in_longer, free):
-            strong = has_legal_form or " " in name or bool(_INNER_CAPITAL.search(name))
-            names.append(Name(start, start + len(name), name, strong))
+    for run in runs:
+        name = run.name[:-1].rstrip("'’") if _genitive(run.name, counts) else run.name
+        if not run.evidence_only and _is_name(name, run.legal_form, run.sentence_start, lang, counts,
+                                              in_longer, free):
+            strong = run.legal_form or " " in name or bool(_INNER_CAPITAL.search(name))
+            names.append(Name(run.start, run.start + len(name), name, strong))
     return names
+
+
+def _runs(masked: str, match: re.Match, lang: Language, sentence_starts: set[int]) -> list[_Run]:
+    """The name candidates of a capitalized run, and the heads of its
+    compounds as evidence ("AUA-Mutter Lufthansa": Lufthansa, and AUA)."""
+    runs, position = [], match.start()
+    for piece in _pieces(match.group().split(), lang):
+        start = masked.index(piece[0], position)
+        position = start + len(piece[0])
+        for token in piece:
+            head = token.split("-")[0]
+            if "-" in token[1:-1] and len(head) > 2:
+                runs.append(_Run(masked.index(token, start), head, False, True, evidence_only=True))
+        # a German compound before a name describes it: "Apple-Zulieferer Japan Display"
+        while lang.capitalized_nouns and len(piece) > 1 and "-" in piece[0][1:-1]:
+            start = masked.index(piece[1], start)
+            piece = piece[1:]
+        legal_form = len(piece) > 1 and piece[-1].rstrip(".") in lang.legal_forms
+        while len(piece) > 1 and piece[-1].rstrip(".") in lang.legal_forms:
+            piece = piece[:-1]
+        runs.append(_Run(start, " ".join(piece).rstrip("'’"), legal_form, start in sentence_starts))
+    return runs
 
 
 def _genitive(name: str, counts: Counter) -> bool:
