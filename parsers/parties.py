@@ -116,6 +116,21 @@ def find_names(text: str, lang: Language, sentence_starts: set[int],
     return names
 
 
+def _german_core(masked: str, start: int, piece: list[str], sentence_start: bool,
+                 lang: Language) -> tuple[int, list[str]]:
+    """What of a German capitalized run can be a name: without a leading
+    compound that describes it ("Apple-Zulieferer Japan Display"), a leading
+    adjective capitalized only because it starts the sentence ("Britische
+    Sängerin") and a trailing genitive of a place ("Flüsse Europas")."""
+    while len(piece) > 1 and ("-" in piece[0][1:-1] or sentence_start and _INFLECTED.search(piece[0])
+                               and not piece[0].isupper()):
+        start = masked.index(piece[1], start + len(piece[0]))
+        piece, sentence_start = piece[1:], False
+    if len(piece) > 1 and piece[-1].endswith("s") and piece[-1][:-1] in places(lang):
+        piece = piece[:-1]
+    return start, piece
+
+
 def _runs(masked: str, match: re.Match, lang: Language, sentence_starts: set[int]) -> list[_Run]:
     """The name candidates of a capitalized run, and the heads of its
     compounds as evidence ("AUA-Mutter Lufthansa": Lufthansa, and AUA)."""
@@ -125,12 +140,12 @@ def _runs(masked: str, match: re.Match, lang: Language, sentence_starts: set[int
         position = start + len(piece[0])
         for token in piece:
             head = token.split("-")[0]
-            if "-" in token[1:-1] and len(head) > 2:
-                runs.append(_Run(masked.index(token, start), head, False, True, evidence_only=True))
-        # a German compound before a name describes it: "Apple-Zulieferer Japan Display"
-        while lang.capitalized_nouns and len(piece) > 1 and "-" in piece[0][1:-1]:
-            start = masked.index(piece[1], start)
-            piece = piece[1:]
+            if "-" in token[1:-1] and len(head) > 2:  # "Lufthansa-Konzern" names Lufthansa
+                runs.append(_Run(masked.index(token, start), head, False, True, evidence_only=len(piece) > 1))
+        if lang.capitalized_nouns:
+            start, piece = _german_core(masked, start, piece, start in sentence_starts, lang)
+            if not piece:
+                continue
         legal_form = len(piece) > 1 and piece[-1].rstrip(".") in lang.legal_forms
         while len(piece) > 1 and piece[-1].rstrip(".") in lang.legal_forms:
             piece = piece[:-1]
