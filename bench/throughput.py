@@ -1,6 +1,6 @@
-"""Throughput of find_money over the shared corpora, in characters per second,
-beside a bare `re.finditer(r"\\d", text)` pass over the same text in the same
-run (the floor any digit-based extractor pays).
+"""Throughput of find_money and find_events over the shared corpora, in
+characters per second, beside a bare `re.finditer(r"\\d", text)` pass over the
+same text in the same run (the floor any digit-based extractor pays).
 
     python bench/throughput.py [--corpus-dir ../shared] [--repeat 3]
 """
@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from ledger.corpora import fpb_texts, gnad_texts
-from parsers import find_money
+from parsers import find_events, find_money
 
 DIGIT = re.compile(r"\d")
 
@@ -37,12 +37,15 @@ def main() -> None:
     for name, (texts, lang) in corpora.items():
         chars = sum(map(len, texts))
         find_money(texts[0], lang)  # build the grammar outside the timing
+        find_events(texts[0], lang)
         money = best_time(lambda t: find_money(t, lang), texts, args.repeat)
+        events = best_time(lambda t: find_events(t, lang), texts, args.repeat)
         digits = best_time(lambda t: sum(1 for _ in DIGIT.finditer(t)), texts, args.repeat)
         print(f"{name}: {len(texts):,} documents, {chars:,} characters")
         print(f"  find_money         {chars / money / 1e6:7.2f} M chars/s  ({money:.3f} s)")
+        print(f"  find_events        {chars / events / 1e6:7.2f} M chars/s  ({events:.3f} s, mentions included)")
         print(f"  re.finditer(\\d)    {chars / digits / 1e6:7.2f} M chars/s  ({digits:.3f} s)")
-        print(f"  ratio find_money / digit pass: {digits / money:.3f}")
+        print(f"  ratio to the digit pass: find_money {digits / money:.3f}, find_events {digits / events:.3f}")
 
 
 if __name__ == "__main__":

@@ -32,8 +32,10 @@ class Cues:
     company_reference: re.Pattern
     counterparty_role: re.Pattern
     buyer_role: re.Pattern
+    payer_role: re.Pattern
     selling: re.Pattern
     lending: re.Pattern
+    fining: re.Pattern  # "X fined Y": Y pays
 
 
 @cache
@@ -54,6 +56,8 @@ def cues(lang: Language) -> Cues:
         company_reference=_words([re.escape(p) for p in c["company_references"]], re.IGNORECASE),
         counterparty_role=_words([re.escape(p) for p in r["counterparty"]]),
         buyer_role=_words([re.escape(p) for p in r["buyer"]]),
+        payer_role=_words([re.escape(p) for p in lang.payer]),
         selling=_words(r["selling"]),
         lending=_words(r["lending"]),
+        fining=_words(r["fining"]),
     )

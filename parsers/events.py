@@ -47,6 +47,7 @@ class _Figure:
     earlier: list["_Figure"] = field(default_factory=list)
     period: Period | None = None
     status: str = "actual"
+    unshared: int = 0  # where the text before it that it shares with no other amount begins
 
 
 def find_events(text: str, lang: str | None = None, date: date | None = None,
@@ -93,7 +94,7 @@ def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lan
         if _per_unit(text, money, words) or _conversion(text, previous, money, words):
             continue
         clause = next((c for c in parts if c[0] <= money.start < c[1]), (start, end))
-        figures.append(_Figure(money, clause))
+        figures.append(_Figure(money, clause, unshared=previous.end if previous else start))
     _link_comparisons(text, figures, lang, words)
     _assign_kinds(text, figures, words, start)
     periods = find_periods(text, start, end, lang)
@@ -239,14 +240,16 @@ def _period_of(figure: _Figure, figures: list[_Figure], periods: list[Period], t
     high = figures[position + 1].money.start if position + 1 < len(figures) else 10 ** 12
     after = [p for p in periods if figure.money.end <= p.start < min(high, figure.money.end + _PERIOD_REACH)
              and not words.comparison.search(text, figure.money.end, p.start)
-             and text.count("(", figure.money.end, p.start) <= text.count(")", figure.money.end, p.start)]
+             and text.count("(", figure.money.end, p.end) <= text.count(")", figure.money.end, p.end)]
     before = [p for p in periods if low <= p.start and p.end <= figure.money.start]
-    own = after[0] if after else (before[-1] if before else None)
+    # "6,31 (2014: 4,86)": the bracket's label is the period of the figure in it
+    label = (figure.compares_with is not None and before and before[-1].start >= figure.compares_with.money.end
+             and text[figure.compares_with.money.end:before[-1].start].strip() in ("", "("))
+    own = before[-1] if label else after[0] if after else (before[-1] if before else None)
     if own is None and figure.earlier and figure.earlier[0].money.end <= figure.money.start:
         own = figure.earlier[0].period  # "der ersten drei Quartale von 440,5 auf 175,3 Mio. Euro"
     if own is None and figure.compares_with is None:
-        owned = [(f.money.end, figures[i + 1].money.start if i + 1 < len(figures) else 10 ** 12)
-                 for i, f in enumerate(figures) if f.compares_with is not None]
+        owned = [(f.compares_with.money.end, f.money.end) for f in figures if f.compares_with is not None]
         own = next((p for p in periods if not p.relation and not any(a <= p.start < b for a, b in owned)), None)
     if own is None:
         return None
@@ -284,6 +287,7 @@ def _status(text: str, figure: _Figure, words: Cues, lang: Language) -> str:
     start, end = figure.clause
     if figure.trigger is not None:
         start = min(start, figure.trigger.start())
+    start = min(start, figure.unshared)  # "plant, 58 Millionen Euro ... zu investieren"
     expected = _cue(text, words.expected, start, end, figure.money, lang)
     planned = _cue(text, words.planned, start, end, figure.money, lang)
     if not expected and not planned:
@@ -318,27 +322,45 @@ def _role(text: str, name: Name, words: Cues, pattern) -> bool:
 
 def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, words: Cues,
              names: list[Name]) -> tuple[str | None, str | None]:
-    """Company and counterparty. The pivot is the clause's first trigger of
-    the event's kind ("will buy ... for an enterprise value of"): the company
-    is the nearest name before it that no role word makes an object, else
-    the first such name after it in the clause ("kaufte Microsoft"); "das
-    Unternehmen" is the last name before it. The counterparty is a name
-    after a role word ("mit Oracle"), else the next name after the amount.
-    In a sale the buyer ("to X") is the company and the seller the
-    counterparty; results have no counterparty."""
+    """Company and counterparty, by the frame of the event's trigger: a fine
+    is paid by the name after "gegen"/"fined"; in a sale the buyer ("to X")
+    is the company and the seller the counterparty; otherwise see _company
+    and _counterparty. Results have no counterparty."""
     in_sentence = [n for n in names if start <= n.start < end]
-    clause_start, clause_end = figure.clause
-    pivot_match = _pivot(text, figure, words)
-    pivot = pivot_match.start() if pivot_match else figure.money.start
-    places = _places(lang)
     if figure.kind not in PUBLIC:  # a state is a party only to loans, fines and investments
-        in_sentence = [n for n in in_sentence if n.name not in places]
+        in_sentence = [n for n in in_sentence if n.name not in _places(lang)]
     objects = set() if figure.kind in RESULTS else {
         n for n in in_sentence if _role(text, n, words, words.counterparty_role)}
+    pivot_match = _pivot(text, figure, words)
+    pivot = pivot_match.start() if pivot_match else figure.money.start
+    if pivot > figure.money.end:  # verb last: "hat die X für 4,5 Mrd. Dollar übernommen"
+        subject = next((n for n in in_sentence if figure.clause[0] <= n.start < figure.money.start
+                        and n not in objects), None)
+        pivot = subject.end if subject else figure.money.start
+    if figure.kind == "fine":
+        payer = next((n for n in in_sentence if _role(text, n, words, words.payer_role)), None)
+        if payer is None and pivot_match and words.fining.fullmatch(pivot_match.group()):
+            payer = next((n for n in in_sentence if n.start > pivot), None)  # "fined Nokia"
+        if payer is not None:
+            authority = next((n for n in reversed(in_sentence) if n.start < pivot and n is not payer), None)
+            return payer.name, (authority.name if authority else None)
     if pivot_match and words.selling.fullmatch(pivot_match.group()):
         buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words, words.buyer_role)), None)
         seller = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
         return (buyer.name if buyer else None), (seller.name if seller else None)
+    company = _company(text, start, end, figure, words, names, in_sentence, objects, pivot)
+    if figure.kind in RESULTS:
+        return (company.name if company else None), None
+    counterparty = _counterparty(figure, in_sentence, objects, pivot, company)
+    return (company.name if company else None), (_without_role(counterparty.name, words) if counterparty else None)
+
+
+def _company(text: str, start: int, end: int, figure: _Figure, words: Cues, names: list[Name],
+             in_sentence: list[Name], objects: set[Name], pivot: int) -> Name | None:
+    """The nearest name before the pivot that no role word makes an object,
+    else the first such name after it in the clause ("kaufte Microsoft");
+    "das Unternehmen" is the last name before it in the text."""
+    clause_start, clause_end = figure.clause
     company = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
     if company is None:
         company = next((n for n in in_sentence if clause_start <= n.start < clause_end and n.start > pivot
@@ -348,16 +370,29 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
         reference = words.company_reference.search(text, start, end)
     if reference and (company is None or company.start < clause_start):
         company = next((n for n in reversed(names) if n.end <= reference.start()), None)
-    if figure.kind in RESULTS:
-        return (company.name if company else None), None
+    return company
+
+
+def _counterparty(figure: _Figure, in_sentence: list[Name], objects: set[Name], pivot: int,
+                  company: Name | None) -> Name | None:
+    """A name after a role word ("mit Oracle"), in the clause after the
+    pivot, then before it, then anywhere after the pivot; else the first
+    name between the pivot and the amount ("buy ... Big Bear for"); else
+    the next name after the amount."""
+    clause_start, clause_end = figure.clause
     others = [n for n in in_sentence if company is None or n.name != company.name]
-    counterparty = next((n for n in others if n in objects and n.start > pivot
-                         and clause_start <= n.start < clause_end), None)
-    if counterparty is None:
-        counterparty = next((n for n in others if n in objects and n.start > pivot), None)
-    if counterparty is None:
-        counterparty = next((n for n in others if n.start > figure.money.end), None)
-    return (company.name if company else None), (counterparty.name if counterparty else None)
+    in_clause = [n for n in others if clause_start <= n.start < clause_end]
+    return (next((n for n in in_clause if n in objects and n.start > pivot), None)
+            or next((n for n in reversed(in_clause) if n in objects and n.start < pivot), None)
+            or next((n for n in others if n in objects and n.start > pivot), None)
+            or next((n for n in in_clause if pivot < n.start < figure.money.start), None)
+            or next((n for n in others if n.start > figure.money.end), None))
+
+
+def _without_role(name: str, words: Cues) -> str:
+    """"Hauptinvestor Thrive Capital" -> "Thrive Capital"."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and words.counterparty_role.fullmatch(first) else name
 
 
 def _pivot(text: str, figure: _Figure, words: Cues) -> re.Match | None:

@@ -51,6 +51,8 @@ class Language:
     capitalized_nouns: bool
     noun_endings: tuple[str, ...]
     articles: frozenset[str]
+    subject_verbs: tuple[str, ...]
+    payer: tuple[str, ...]
     periods: dict[str, tuple[str, ...]]
     ordinals: dict[str, int]
     abbreviations: frozenset[str]
@@ -106,6 +108,8 @@ def load_language(code: str) -> Language:
         capitalized_nouns=raw["parties"]["capitalized_nouns"],
         noun_endings=tuple(raw["parties"]["noun_endings"]),
         articles=frozenset(raw["parties"]["articles"]),
+        subject_verbs=tuple(raw["parties"]["subject_verbs"]),
+        payer=tuple(raw["parties"]["payer"]),
         periods={k: tuple(v) for k, v in raw["periods"].items() if k != "ordinals"},
         ordinals=dict(raw["periods"]["ordinals"]),
         abbreviations=frozenset(raw["sentences"]["abbreviations"]),

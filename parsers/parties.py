@@ -43,13 +43,21 @@ def _never_names(lang: Language) -> frozenset[str]:
     words |= set(get_month_names("wide", locale=lang.code).values())
     words |= set(get_day_names("wide", locale=lang.code).values())
     words |= {t for t in lexicon(lang) if t[:1].isupper()}
+    return frozenset(words | _nationalities(lang))
+
+
+@cache
+def _nationalities(lang: Language) -> frozenset[str]:
+    """Adjectives of nationality: the first word of CLDR currency names
+    ("Swedish krona"). German capitalizes them only inside a name
+    ("Deutsche Bank"), so it has none here."""
+    if lang.capitalized_nouns:
+        return frozenset()
+    words = set()
     for code in list_currencies():
-        first = get_currency_name(code, 1, lang.code).split()[0]
-        # German capitalizes such an adjective only inside a name ("Deutsche Bank")
-        if len(get_currency_name(code, 1, lang.code).split()) > 1 and _NATIONALITY.search(first) \
-                and not lang.capitalized_nouns:
-            stem = re.sub(r"(?:e|en|er|es|em)$", "", first)
-            words |= {first, stem, stem + "e", stem + "en", stem + "er", stem + "es"}
+        name = get_currency_name(code, 1, lang.code).split()
+        if len(name) > 1 and _NATIONALITY.search(name[0]):
+            words.add(name[0])
     return frozenset(words)
 
 
@@ -60,9 +68,13 @@ def places(lang: Language) -> frozenset[str]:
 
 
 def _strip(tokens: list[str], lang: Language) -> list[str]:
-    """Without leading words that are no part of a name ("Im Juni")."""
-    never = _never_names(lang)
-    while tokens and (tokens[0] in never or tokens[0].lower() in lang.articles):
+    """Without leading words that are no part of a name ("Im Juni"); an
+    adjective of nationality only when nothing capitalized follows it
+    ("Finnish", but "European Commission")."""
+    nationalities = _nationalities(lang)
+    never = _never_names(lang) - nationalities
+    while tokens and (tokens[0].lower() in lang.articles or len(tokens) == 1 and tokens[0] in nationalities
+                      or all(part in never for part in tokens[0].split("-"))):
         tokens = tokens[1:]
     return tokens
 
@@ -106,11 +118,12 @@ def find_names(text: str, lang: Language, sentence_starts: set[int],
     in_longer = {name.split()[-1] for name in counts if " " in name}
     free = {r.name for r in runs if not r.sentence_start and not _after_determiner(masked, r.start, lang)}
     free |= heads & alone  # "Google-Software", "die Google": Google stands alone too
+    subjects = {r.name for r in runs if _subject_verb(lang).match(masked, r.start + len(r.name))}
     names = []
     for run in runs:
         name = run.name[:-1].rstrip("'’") if _genitive(run.name, counts) else run.name
-        if not run.evidence_only and _is_name(name, run.legal_form, run.sentence_start, lang, counts,
-                                              in_longer, free):
+        if not run.evidence_only and (_is_name(name, run.legal_form, run.sentence_start, lang, counts,
+                                               in_longer, free) or name in subjects and _plain_word(name, lang)):
             strong = run.legal_form or " " in name or bool(_INNER_CAPITAL.search(name))
             names.append(Name(run.start, run.start + len(name), name, strong))
     return names
@@ -159,6 +172,19 @@ def _genitive(name: str, counts: Counter) -> bool:
         return False
     stem = name[:-1].rstrip("'’")
     return counts.get(stem, 0) > 0 or (bool(_INNER_CAPITAL.search(stem)) and not name.isupper())
+
+
+@cache
+def _subject_verb(lang: Language) -> re.Pattern:
+    verbs = "|".join(lang.subject_verbs)
+    return re.compile(rf"\s*(?:{verbs})(?!\w)")
+
+
+def _plain_word(name: str, lang: Language) -> bool:
+    """A single word that may be a name: no abstract noun ending, no compound of never-names."""
+    never = _never_names(lang)
+    return (not name.lower().endswith(lang.noun_endings) and name not in never
+            and not all(part in never for part in name.split("-")))
 
 
 def _after_determiner(text: str, start: int, lang: Language) -> bool:
