@@ -243,8 +243,10 @@ def _period_of(figure: _Figure, figures: list[_Figure], periods: list[Period], t
              and text.count("(", figure.money.end, p.end) <= text.count(")", figure.money.end, p.end)]
     before = [p for p in periods if low <= p.start and p.end <= figure.money.start]
     # "6,31 (2014: 4,86)": the bracket's label is the period of the figure in it
-    label = (figure.compares_with is not None and before and before[-1].start >= figure.compares_with.money.end
-             and text[figure.compares_with.money.end:before[-1].start].strip() in ("", "("))
+    label = False
+    if figure.compares_with is not None and before and before[-1].start >= figure.compares_with.money.end:
+        gap = text[figure.compares_with.money.end:before[-1].start].strip()
+        label = gap == "(" or not gap and text[before[-1].start] == "("
     own = before[-1] if label else after[0] if after else (before[-1] if before else None)
     if own is None and figure.earlier and figure.earlier[0].money.end <= figure.money.start:
         own = figure.earlier[0].period  # "der ersten drei Quartale von 440,5 auf 175,3 Mio. Euro"
