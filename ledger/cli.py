@@ -4,10 +4,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from parsers.languages import available_languages
-from reports.terminal import mention_table
+from reports.terminal import extract_tables
 
 from . import __version__
 from .documents import DocumentError, InputError, read_inputs
@@ -19,6 +20,7 @@ EXAMPLES = {
   ledger extract seeds/                      a table of every amount in the seed
   ledger extract --format jsonl -o out.jsonl articles/
   ledger extract --lang en news.jsonl        one {"doc", "text"} record per line
+  ledger extract --date 2016-03-01 article.txt   "im Vorjahr" is then 2015
   echo "Umsatz: 5 Mio. Euro" | ledger extract -""",
     "eval": """examples:
   ledger eval ../shared/eval/*.gold.jsonl
@@ -53,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--lang", choices=["auto", *available_languages()], default="auto")
     extract.add_argument("--format", choices=["table", "jsonl"], default="table")
     extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    extract.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                         help="when the documents were written: anchors 'im Vorjahr', 'last year'")
     extract.set_defaults(run=_extract)
 
     evaluate = commands.add_parser("eval", help="score the extractor against gold files",
@@ -75,14 +79,14 @@ def _extract(args) -> int:
             print(f"ledger: warning: {item}", file=sys.stderr)
             failed += 1
             continue
-        records.append(extract_record(item.doc, item.text, lang))
+        records.append(extract_record(item.doc, item.text, lang, args.date))
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         if args.format == "jsonl":
             for record in records:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
-            mention_table(records, out)
+            extract_tables(records, out)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -93,6 +97,13 @@ def _extract(args) -> int:
         print("ledger: error: no documents in the input", file=sys.stderr)
         return 1
     return 0
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _evaluate(args) -> int:

@@ -12,6 +12,7 @@ from cue words of the clause.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -28,6 +29,8 @@ from .sentences import clauses, sentences
 
 RESULTS = frozenset({"loss", "profit", "revenue", "valuation"})
 PUBLIC = frozenset({"loan", "fine", "investment"})
+# How far from its amount a clause's words count (clauses are not longer).
+_CLAUSE_REACH = 300
 # How far an earlier figure may stand from the figure it is compared with.
 _COMPARISON_GAP = 90
 _CONVERSION_GAP = 30
@@ -93,7 +96,9 @@ def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lan
         previous = mentions[position - 1] if position else None
         if _per_unit(text, money, words) or _conversion(text, previous, money, words):
             continue
-        clause = next((c for c in parts if c[0] <= money.start < c[1]), (start, end))
+        at = bisect_right(parts, (money.start, float("inf"))) - 1
+        clause = parts[at] if at >= 0 and parts[at][0] <= money.start < parts[at][1] else (start, end)
+        clause = (max(clause[0], money.start - _CLAUSE_REACH), min(clause[1], money.end + _CLAUSE_REACH))
         figures.append(_Figure(money, clause, unshared=previous.end if previous else start))
     _link_comparisons(text, figures, lang, words)
     _assign_kinds(text, figures, words, start)
@@ -235,7 +240,7 @@ def _period_of(figure: _Figure, figures: list[_Figure], periods: list[Period], t
     the previous amount); else, for a current figure, the sentence's first
     time expression that no earlier figure owns. Relative expressions
     resolve against the figure compared with."""
-    position = figures.index(figure)
+    position = next(i for i, f in enumerate(figures) if f is figure)
     low = figures[position - 1].money.end if position else -1
     high = figures[position + 1].money.start if position + 1 < len(figures) else 10 ** 12
     after = [p for p in periods if figure.money.end <= p.start < min(high, figure.money.end + _PERIOD_REACH)
@@ -328,7 +333,8 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
     is paid by the name after "gegen"/"fined"; in a sale the buyer ("to X")
     is the company and the seller the counterparty; otherwise see _company
     and _counterparty. Results have no counterparty."""
-    in_sentence = [n for n in names if start <= n.start < end]
+    first, last = bisect_left(names, start, key=_start), bisect_left(names, end, key=_start)
+    in_sentence = names[first:last]
     if figure.kind not in PUBLIC:  # a state is a party only to loans, fines and investments
         in_sentence = [n for n in in_sentence if n.name not in _places(lang)]
     objects = set() if figure.kind in RESULTS else {
@@ -371,7 +377,8 @@ def _company(text: str, start: int, end: int, figure: _Figure, words: Cues, name
     if reference is None and company is None:
         reference = words.company_reference.search(text, start, end)
     if reference and (company is None or company.start < clause_start):
-        company = next((n for n in reversed(names) if n.end <= reference.start()), None)
+        before = bisect_left(names, reference.start(), key=_start)
+        company = next((n for n in reversed(names[max(0, before - 50):before]) if n.end <= reference.start()), None)
     return company
 
 
@@ -408,18 +415,26 @@ def _pivot(text: str, figure: _Figure, words: Cues) -> re.Match | None:
     return figure.trigger
 
 
+def _start(name: Name) -> int:
+    return name.start
+
+
 def _merged(events: list[Event]) -> list[Event]:
     """One event per fact: the same kind, amount and currency told again by
     the same company (or without one) is the first telling, completed by
     the later: its company and period where it had none."""
     kept: list[Event] = []
+    by_fact: dict[tuple, list[int]] = {}
     for event in events:
-        same = next((k for k in kept if (k.kind, k.value, k.currency) == (event.kind, event.value, event.currency)
-                     and (k.company == event.company or k.company is None or event.company is None)), None)
+        fact = (event.kind, event.value, event.currency)
+        same = next((i for i in by_fact.get(fact, ()) if kept[i].company == event.company
+                     or kept[i].company is None or event.company is None), None)
         if same is None:
+            by_fact.setdefault(fact, []).append(len(kept))
             kept.append(event)
             continue
-        kept[kept.index(same)] = replace(same, company=same.company or event.company,
-                                         counterparty=same.counterparty or event.counterparty,
-                                         period=same.period or event.period)
+        first = kept[same]
+        kept[same] = replace(first, company=first.company or event.company,
+                             counterparty=first.counterparty or event.counterparty,
+                             period=first.period or event.period)
     return kept

@@ -2,21 +2,49 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 from .languages import Language
 
+# No sentence is longer: a longer run of text is cut, so that the work per
+# sentence stays bounded on any input.
+MAX_SENTENCE = 2000
 _BOUNDARY = re.compile(r"[.!?]+[\"'“”»«)]*\s+(?=[\"'“„»«(]?[A-ZÄÖÜ0-9])|\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether position lies in one of the sorted, disjoint spans."""
+    at = bisect_right(spans, (position, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= position < spans[at][1]
 
 
 def sentences(text: str, lang: Language, protected: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """(start, end) of each sentence. A dot after an abbreviation of the
     language ("Mio.", "Inc."), after a number ("21. November") or inside a
-    protected span (a money mention) ends none."""
+    protected span (a money mention, sorted) ends none."""
+    spans = [piece for span in _sentences(text, lang, protected) for piece in _cut(text, *span, protected)]
+    return spans
+
+
+def _cut(text: str, start: int, end: int, protected) -> list[tuple[int, int]]:
+    """A sentence longer than MAX_SENTENCE in pieces cut at spaces."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start and not _inside(protected, cut) else start + MAX_SENTENCE
+        while _inside(protected, cut) and cut < end:
+            cut += 1
+        pieces.append((start, cut))
+        start = cut
+    return pieces + [(start, end)]
+
+
+def _sentences(text: str, lang: Language, protected) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _BOUNDARY.finditer(text):
         stop = match.start()
-        if any(s <= stop < e for s, e in protected):
+        if _inside(protected, stop):
             continue
         if match.group().startswith((".",)) and _continues(text[max(start, stop - 30):stop + 1], lang):
             continue
@@ -50,7 +78,7 @@ def clauses(text: str, start: int, end: int, lang: Language,
     language's clause words ("and the", "while")."""
     spans, begin = [], start
     for match in _clause_break(lang).finditer(text, start, end):
-        if any(s <= match.start() < e for s, e in protected):
+        if _inside(protected, match.start()):
             continue
         spans.append((begin, match.start()))
         begin = match.end()

@@ -7,19 +7,28 @@ from rich.console import Console
 from rich.table import Table
 
 
-def mention_table(records: list[dict], out: TextIO) -> None:
-    """One row per money mention of the extract records, with its document."""
-    table = Table(show_lines=False, header_style="bold")
+def extract_tables(records: list[dict], out: TextIO) -> None:
+    """The events of the extract records, then every money mention."""
+    console = Console(file=out, width=None if out.isatty() else 140, highlight=False)
+    events = Table(title="Events", header_style="bold", title_justify="left")
+    for name, justify in (("doc", "left"), ("kind", "left"), ("company", "left"), ("counterparty", "left"),
+                          ("value", "right"), ("currency", "left"), ("period", "left"), ("status", "left")):
+        events.add_column(name, justify=justify, overflow="fold")
+    for record in records:
+        for e in record["events"]:
+            events.add_row(record["doc"], e["kind"], e["company"] or "", e["counterparty"] or "",
+                           _grouped(e["value"]), e["currency"], e["period"] or "", e["status"])
+    mentions = Table(title="Money mentions", header_style="bold", title_justify="left")
     for name, justify in (("doc", "left"), ("text", "left"), ("value", "right"),
                           ("currency", "left"), ("qualifier", "left")):
-        table.add_column(name, justify=justify, overflow="fold")
+        mentions.add_column(name, justify=justify, overflow="fold")
     for record in records:
         for m in record["mentions"]:
-            table.add_row(record["doc"], m["text"], _grouped(m["value"]), m["currency"], m["qualifier"] or "")
-    console = Console(file=out, width=None if out.isatty() else 120, highlight=False)
-    console.print(table)
-    count = sum(len(r["mentions"]) for r in records)
-    console.print(f"{count} amount(s) in {len(records)} document(s)")
+            mentions.add_row(record["doc"], m["text"], _grouped(m["value"]), m["currency"], m["qualifier"] or "")
+    console.print(events)
+    console.print(mentions)
+    console.print(f"{sum(len(r['events']) for r in records)} event(s), "
+                  f"{sum(len(r['mentions']) for r in records)} amount(s) in {len(records)} document(s)")
 
 
 def _grouped(value: str) -> str:

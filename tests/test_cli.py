@@ -24,7 +24,9 @@ def test_seed_table_shows_the_six_amounts():
     for amount in ("5,000,000,000", "650,000,000", "10,000,000,000", "6,600,000,000", "4,000,000,000",
                    "13,750,000,000"):
         assert amount in text
-    assert "6 amount(s) in 1 document(s)" in text
+    assert "6 event(s), 6 amount(s) in 1 document(s)" in text
+    for kind in ("investment", "acquisition", "contract", "funding_round", "loan", "loss"):
+        assert kind in text
 
 
 def test_jsonl_record_form():

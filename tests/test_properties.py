@@ -9,13 +9,17 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from parsers import find_money
+from parsers import find_events, find_money
+from parsers.cues import KINDS
 
 MONEYISH = st.lists(st.sampled_from(
     list("0123456789.,'-−() €$£:/\n") + ["Mio.", "Mrd.", "Euro", "EUR", "USD", "Dollar", "bn", "m", "k",
                                         "million", "bis", "und", "to", "rund", "minus", "Cent", "Kronen",
                                         "fünf", "eine", "halben", "Milliarde", "a", "half", "x20ac", "& euro ;",
-                                        "US", "(2014: ", "negative", "per cent", "Prozent"]), max_size=120).map("".join)
+                                        "US", "(2014: ", "negative", "per cent", "Prozent", "Gewinn", "loss",
+                                        "Umsatz", "Kredit", "von", "auf", "from", " . ", "Microsoft", "die",
+                                        "OpenAI", "Q3 2010", "im Vorjahr", "erwartet", "will", "AG"]),
+                   max_size=120).map("".join)
 
 
 def check(text: str, lang: str | None) -> None:
@@ -29,16 +33,26 @@ def check(text: str, lang: str | None) -> None:
         assert len(m.currency) == 3 and m.currency.isupper()
 
 
+def check_events(text: str, lang: str | None) -> None:
+    for e in find_events(text, lang):
+        assert e.kind in KINDS and e.status in ("actual", "expected", "planned")
+        assert e.value > 0 and len(e.currency) == 3
+        assert text[e.start:e.end] == e.sentence
+        assert all(text[m.start:m.end] == m.text and e.start <= m.start < e.end for m in e.mentions)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=500), st.sampled_from([None, "de", "en"]))
 def test_any_text(text, lang):
     check(text, lang)
+    check_events(text, lang)
 
 
 @settings(max_examples=500, deadline=None)
 @given(MONEYISH, st.sampled_from([None, "de", "en"]))
 def test_money_like_text(text, lang):
     check(text, lang)
+    check_events(text, lang)
 
 
 ADVERSARIAL = [  # each repeated to a quarter of a megabyte and to a megabyte
