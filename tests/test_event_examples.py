@@ -3,37 +3,23 @@ text, with every attribute, and nothing else."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
-
 import pytest
 
 from parsers import find_events
 
-EXAMPLES = Path(__file__).parent / "examples"
+from .example_files import load
+
 FIELDS = ("kind", "company", "counterparty", "amount", "period", "status")
 
 
-def load(path: Path) -> list[tuple[str, str, list[dict]]]:
-    examples, section = [], ""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("## "):
-            section = line[3:]
-        elif not line.strip() or line.startswith("#"):
-            continue
-        elif line == "  (none)":
-            examples[-1][2].append(None)
-        elif line.startswith("  "):
-            parts = [p.strip() for p in line.split("|")]
-            assert len(parts) == len(FIELDS), f"{path.name}:{number}: {line!r}"
-            examples[-1][2].append({f: (None if p == "-" else p) for f, p in zip(FIELDS, parts)})
-        else:
-            examples.append((section, line, []))
-    assert all(expected for _, _, expected in examples), f"{path.name}: an example without expectation"
-    return examples
+def event(line: str) -> dict:
+    parts = [p.strip() for p in line.split("|")]
+    assert len(parts) == len(FIELDS), f"not an expectation: {line!r}"
+    return {f: (None if p == "-" else p) for f, p in zip(FIELDS, parts)}
 
 
 CASES = [pytest.param(lang, text, expected, id=f"{lang}: {text[:60]}")
-         for lang in ("de", "en") for _, text, expected in load(EXAMPLES / f"events_{lang}.txt")]
+         for lang in ("de", "en") for _, text, expected in load(f"events_{lang}.txt", event)]
 
 
 @pytest.mark.parametrize("lang, text, expected", CASES)
@@ -50,7 +36,7 @@ def test_event_example(lang, text, expected):
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_event_corpus_covers_every_kind_and_negatives(lang):
-    examples = load(EXAMPLES / f"events_{lang}.txt")
+    examples = load(f"events_{lang}.txt", event)
     kinds = {e["kind"] for _, _, expected in examples for e in expected if e}
     assert kinds == {"investment", "funding_round", "acquisition", "loan", "contract",
                      "loss", "profit", "revenue", "valuation", "fine"}
