@@ -212,9 +212,12 @@ def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Lan
 
 
 def main_name(names: list[Name], lang: Language) -> str | None:
-    """The party a text is about: its most frequent name that is surely one
-    and no place (the first of equals); else its most frequent name."""
-    counts = Counter(n.name for n in names if n.name not in places(lang))
+    """The party a text is about: its most frequent name that is surely one,
+    no place and no person (the first of equals); else its most frequent
+    name."""
+    alone = {n.name for n in names if " " not in n.name}
+    # "Wolfgang Lackner" ... "Lackner": a person, named by surname
+    counts = Counter(n.name for n in names if n.name not in places(lang) and n.name.split()[-1] not in alone - {n.name})
     strong = {n.name for n in names if n.strong}
     first = {}
     for index, n in enumerate(names):
