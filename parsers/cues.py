@@ -27,6 +27,8 @@ class Cues:
     per_unit: re.Pattern  # matched right after an amount
     conversion: re.Pattern
     comparison: re.Pattern
+    range_from: re.Pattern  # "von" of "von X auf Y", right before X
+    range_to: re.Pattern  # "auf", between X and Y
     expected: re.Pattern
     planned: re.Pattern
     company_reference: re.Pattern
@@ -51,6 +53,8 @@ def cues(lang: Language) -> Cues:
         per_unit=re.compile(r"\s*\)?\s*(?:" + "|".join(re.escape(p) for p in c["per_unit"]) + r")(?!\w)"),
         conversion=_words([re.escape(p) for p in c["conversion"]], re.IGNORECASE),
         comparison=_words([re.escape(p) for p in c["comparison"]], re.IGNORECASE),
+        range_from=re.compile(rf"(?<!\w){re.escape(c['range'][0])}\s+(?:\w+\s+)?$", re.IGNORECASE),
+        range_to=re.compile(rf"(?<!\w){re.escape(c['range'][1])}(?!\w)", re.IGNORECASE),
         expected=_words(c["expected"]),
         planned=_words(c["planned"]),
         company_reference=_words([re.escape(p) for p in c["company_references"]], re.IGNORECASE),

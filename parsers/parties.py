@@ -198,6 +198,8 @@ def _after_determiner(text: str, start: int, lang: Language) -> bool:
 
 def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Language,
              counts: Counter, in_longer: set[str], free: set[str]) -> bool:
+    if len(name) < 2:
+        return False
     if has_legal_form or " " in name or _INNER_CAPITAL.search(name) or name in places(lang) or name in in_longer:
         return True
     if lang.capitalized_nouns and (name.lower().endswith(lang.noun_endings) or "-" in name):
@@ -211,7 +213,7 @@ def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Lan
     return recurring and (name in free or name + "s" in free)
 
 
-def main_name(names: list[Name], lang: Language) -> str | None:
+def main_name(names: list[Name], lang: Language) -> Name | None:
     """The party a text is about: its most frequent name that is surely one,
     no place and no person (the first of equals); else its most frequent
     name."""
@@ -222,4 +224,5 @@ def main_name(names: list[Name], lang: Language) -> str | None:
     first = {}
     for index, n in enumerate(names):
         first.setdefault(n.name, index)
-    return max(counts, key=lambda name: (name in strong, counts[name], -first[name]), default=None)
+    best = max(counts, key=lambda name: (name in strong, counts[name], -first[name]), default=None)
+    return None if best is None else names[first[best]]
