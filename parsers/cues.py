@@ -32,6 +32,7 @@ class Cues:
     expected: re.Pattern
     planned: re.Pattern
     company_reference: re.Pattern
+    state_reference: re.Pattern
     counterparty_role: re.Pattern
     buyer_role: re.Pattern
     payer_role: re.Pattern
@@ -58,6 +59,7 @@ def cues(lang: Language) -> Cues:
         expected=_words(c["expected"]),
         planned=_words(c["planned"]),
         company_reference=_words([re.escape(p) for p in c["company_references"]], re.IGNORECASE),
+        state_reference=_words([re.escape(p) for p in c["state_references"]], re.IGNORECASE),
         counterparty_role=_words([re.escape(p) for p in r["counterparty"]]),
         buyer_role=_words([re.escape(p) for p in r["buyer"]]),
         payer_role=_words([re.escape(p) for p in lang.payer]),

@@ -23,7 +23,7 @@ from .event import Event
 from .languages import Language, load_language
 from .mentions import find_money
 from .money import Money
-from .parties import Name, find_names, main_name, places as _places
+from .parties import Name, find_names, main_name, main_place, places as _places
 from .periods import Period, find_periods, resolve
 from .sentences import clauses, sentences
 
@@ -365,23 +365,27 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
         buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words, words.buyer_role)), None)
         seller = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
         return (buyer.name if buyer else None), (seller.name if seller else None)
-    company = _company(text, start, end, figure, words, names, in_sentence, objects, pivot, about)
+    company = _company(text, start, end, figure, lang, words, names, in_sentence, objects, pivot, about)
     if figure.kind in RESULTS:
         return (company.name if company else None), None
     counterparty = _counterparty(figure, in_sentence, objects, pivot, company)
     return (company.name if company else None), (_without_role(counterparty.name, words) if counterparty else None)
 
 
-def _company(text: str, start: int, end: int, figure: _Figure, words: Cues, names: list[Name],
+def _company(text: str, start: int, end: int, figure: _Figure, lang: Language, words: Cues, names: list[Name],
              in_sentence: list[Name], objects: set[Name], pivot: int, about: Name | None) -> Name | None:
     """The nearest name before the pivot that no role word makes an object,
     else the first such name after it in the clause ("kaufte Microsoft");
-    "das Unternehmen" is the last name before it in the text."""
+    "das Unternehmen" is the party the text is about, "die Regierung" the
+    country it names most (for loans, fines and investments)."""
     clause_start, clause_end = figure.clause
     company = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
     if company is None:
         company = next((n for n in in_sentence if clause_start <= n.start < clause_end and n.start > pivot
                         and n not in objects), None)
+    state = words.state_reference.search(text, clause_start, clause_end)
+    if state and (company is None or company.start < clause_start) and figure.kind in PUBLIC:
+        return main_place(names, lang) or company  # "musste die Regierung einen Kredit aufnehmen"
     reference = words.company_reference.search(text, clause_start, clause_end)
     if reference is None and company is None:
         reference = words.company_reference.search(text, start, end)

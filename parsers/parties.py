@@ -136,7 +136,7 @@ def _german_core(masked: str, start: int, piece: list[str], sentence_start: bool
     adjective capitalized only because it starts the sentence ("Britische
     Sängerin") and a trailing genitive of a place ("Flüsse Europas")."""
     while len(piece) > 1 and ("-" in piece[0][1:-1] or sentence_start and _INFLECTED.search(piece[0])
-                               and not piece[0].isupper()):
+                               and not piece[0].isupper() and masked.count(" ".join(piece)) < 2):
         start = masked.index(piece[1], start + len(piece[0]))
         piece, sentence_start = piece[1:], False
     if len(piece) > 1 and piece[-1].endswith("s") and piece[-1][:-1] in places(lang):
@@ -200,10 +200,12 @@ def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Lan
              counts: Counter, in_longer: set[str], free: set[str]) -> bool:
     if len(name) < 2:
         return False
-    if has_legal_form or " " in name or _INNER_CAPITAL.search(name) or name in places(lang) or name in in_longer:
+    if has_legal_form or " " in name or _INNER_CAPITAL.search(name) or name in places(lang):
         return True
     if lang.capitalized_nouns and (name.lower().endswith(lang.noun_endings) or "-" in name):
         return False  # German compounds and abstract nouns
+    if name in in_longer:
+        return True
     recurring = counts.get(name, 0) + counts.get(name + "s", 0) > 1
     if not lang.capitalized_nouns:
         return not at_sentence_start or recurring
@@ -211,6 +213,13 @@ def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Lan
     # recurs (alone or as the head of a compound: "Lufthansa-Konzern") and
     # stands at least once without an article or adjective.
     return recurring and (name in free or name + "s" in free)
+
+
+def main_place(names: list[Name], lang: Language) -> Name | None:
+    """The country a text names most, if it names one twice or more."""
+    counts = Counter(n.name for n in names if n.name in places(lang))
+    best = max(counts, key=counts.__getitem__, default=None)
+    return next(n for n in names if n.name == best) if best and counts[best] > 1 else None
 
 
 def main_name(names: list[Name], lang: Language) -> Name | None:
