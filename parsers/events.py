@@ -29,6 +29,9 @@ from .sentences import clauses, sentences
 
 RESULTS = frozenset({"loss", "profit", "revenue", "valuation"})
 PUBLIC = frozenset({"loan", "fine", "investment"})
+# A party the text leaves unnamed on purpose ("Kredite ... gewährt"), so that
+# no main party stands in for it.
+_UNNAMED = ""
 # How far from its amount a clause's words count (clauses are not longer).
 _CLAUSE_REACH = 300
 # How far an earlier figure may stand from the figure it is compared with.
@@ -69,6 +72,9 @@ def find_events(text: str, lang: str | None = None, date: date | None = None,
     if not mentions:
         return []
     words = cues(language)
+    # "90 Millionen Pfund (117 Millionen Euro)": 117 Millionen Euro elsewhere retells the same fact
+    converted = {(m.value, m.currency) for previous, m in zip(mentions, mentions[1:])
+                 if _conversion(text, previous, m, words)}
     protected = [(m.start, m.end) for m in mentions]
     spans = sentences(text, language, protected)
     names = find_names(text, language, {s for s, _ in spans}, protected, words.event_word)
@@ -83,19 +89,20 @@ def find_events(text: str, lang: str | None = None, date: date | None = None,
             index += 1
         if in_sentence:
             events.extend(_sentence_events(text, start, end, in_sentence, language, words, names, about,
-                                           len(spans) > 1, date))
+                                           len(spans) > 1, date, converted))
     return _merged(events)
 
 
 def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lang: Language,
-                     words: Cues, names: list[Name], about: str | None, several_sentences: bool,
-                     today: date | None) -> list[Event]:
+                     words: Cues, names: list[Name], about: Name | None, several_sentences: bool,
+                     today: date | None, converted: set[tuple[Decimal, str]]) -> list[Event]:
     protected = [(m.start, m.end) for m in mentions]
     parts = clauses(text, start, end, lang, protected)
     figures = []
     for position, money in enumerate(mentions):
         previous = mentions[position - 1] if position else None
-        if _per_unit(text, money, words) or _conversion(text, previous, money, words):
+        if _per_unit(text, money, words) or _conversion(text, previous, money, words) \
+                or (money.value, money.currency) in converted:
             continue
         at = bisect_right(parts, (money.start, float("inf"))) - 1
         clause = parts[at] if at >= 0 and parts[at][0] <= money.start < parts[at][1] else (start, end)
@@ -316,8 +323,12 @@ def _event(text: str, start: int, end: int, figure: _Figure, lang: Language, wor
            names: list[Name], about: str | None, several_sentences: bool) -> Event:
     company, counterparty = _parties(text, start, end, figure, lang, words, names,
                                      about if several_sentences else None)
-    if company is None and several_sentences and about is not None:
-        company = about.name  # an article's sentence without a name is about its main party
+    if company == _UNNAMED:
+        company = None
+    elif company is None and several_sentences:  # an article's sentence without a name is about its main party
+        place = main_place(names, lang) if figure.kind in PUBLIC else None
+        party = place if place and _count(names, place) >= _count(names, about) else about
+        company = party.name if party else None
     money = figure.money
     return Event(kind=figure.kind, company=company, counterparty=counterparty, value=abs(money.value),
                  currency=money.currency, period=figure.period.label() if figure.period else None,
@@ -361,6 +372,15 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
         if payer is not None:
             authority = next((n for n in reversed(in_sentence) if n.start < pivot and n is not payer), None)
             return payer.name, (authority.name if authority else None)
+    lending = words.lending.search(text, *figure.clause) if figure.kind == "loan" else None
+    if lending:  # "als die BVOG Kredite von 190 Mio. Euro gewährt hatte": the subject lends
+        passive = re.match(r"\s+(?:by|von|durch)\s", text[lending.end():lending.end() + 8])
+        lender = (next((n for n in in_sentence if n.start > lending.end()), None) if passive else
+                  next((n for n in reversed(in_sentence) if n.start < min(lending.start(), figure.money.start)
+                        and n.start >= figure.clause[0]), None))
+        borrower = next((n for n in in_sentence if n is not lender and _role(text, n, words, words.buyer_role)), None)
+        if lender is not None:  # the borrower may go unnamed: no main party stands in for it
+            return (borrower.name if borrower else _UNNAMED), lender.name
     if pivot_match and words.selling.fullmatch(pivot_match.group()):
         buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words, words.buyer_role)), None)
         seller = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
@@ -432,20 +452,25 @@ def _pivot(text: str, figure: _Figure, words: Cues) -> re.Match | None:
     return figure.trigger
 
 
+def _count(names: list[Name], name: Name | None) -> int:
+    return 0 if name is None else sum(1 for n in names if n.name == name.name)
+
+
 def _start(name: Name) -> int:
     return name.start
 
 
 def _merged(events: list[Event]) -> list[Event]:
-    """One event per fact: the same kind, amount and currency told again by
-    the same company (or without one) is the first telling, completed by
-    the later: its company and period where it had none."""
+    """One event per fact: the same kind, amount and currency told again in
+    a document (for the same period, or without one) is the first telling,
+    completed by the later: its company, counterparty and period where it
+    had none."""
     kept: list[Event] = []
     by_fact: dict[tuple, list[int]] = {}
     for event in events:
         fact = (event.kind, event.value, event.currency)
-        same = next((i for i in by_fact.get(fact, ()) if kept[i].company == event.company
-                     or kept[i].company is None or event.company is None), None)
+        same = next((i for i in by_fact.get(fact, ()) if kept[i].period == event.period
+                     or kept[i].period is None or event.period is None), None)
         if same is None:
             by_fact.setdefault(fact, []).append(len(kept))
             kept.append(event)

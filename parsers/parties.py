@@ -22,6 +22,8 @@ _INNER_CAPITAL = re.compile(r"^[A-ZÄÖÜ0-9&-]{2,}s?$|^[A-Z][a-z]+[A-Z]\w*$|\d"
 _TICKER = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z][a-z]+)?\s+:\s*[A-Z0-9.]+|\b[A-Z]+\d\w*\b")
 # Adjectives of nationality, as the first word of CLDR currency names has them.
 _NATIONALITY = re.compile(r"^[A-ZÄÖÜ]\w*(?:ish|ian|ean|ese|an|ic|i|isch(?:e|en|er|es|em)?)$")
+# CLDR territories that are unions of countries, not states.
+_UNIONS = frozenset({"EU", "EZ", "UN", "QO"})
 # German adjective endings: "günstige Flüge" makes "Flüge" a common noun.
 _INFLECTED = re.compile(r"(?:e|en|er|es|em)$")
 
@@ -215,9 +217,16 @@ def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Lan
     return recurring and (name in free or name + "s" in free)
 
 
+@cache
+def countries(lang: Language) -> frozenset[str]:
+    """Countries by their CLDR names: no continents, no unions ("Eurozone")."""
+    return frozenset(name for code, name in Locale.parse(lang.code).territories.items()
+                     if code.isalpha() and code not in _UNIONS)
+
+
 def main_place(names: list[Name], lang: Language) -> Name | None:
     """The country a text names most, if it names one twice or more."""
-    counts = Counter(n.name for n in names if n.name in places(lang))
+    counts = Counter(n.name for n in names if n.name in countries(lang))
     best = max(counts, key=counts.__getitem__, default=None)
     return next(n for n in names if n.name == best) if best and counts[best] > 1 else None
 
