@@ -31,6 +31,7 @@ class Cues:
     range_to: re.Pattern  # "auf", between X and Y
     expected: re.Pattern
     planned: re.Pattern
+    threat: re.Pattern
     company_reference: re.Pattern
     state_reference: re.Pattern
     counterparty_role: re.Pattern
@@ -58,6 +59,7 @@ def cues(lang: Language) -> Cues:
         range_to=re.compile(rf"(?<!\w){re.escape(c['range'][1])}(?!\w)", re.IGNORECASE),
         expected=_words(c["expected"]),
         planned=_words(c["planned"]),
+        threat=_words(c["threats"]),
         company_reference=_words([re.escape(p) for p in c["company_references"]], re.IGNORECASE),
         state_reference=_words([re.escape(p) for p in c["state_references"]], re.IGNORECASE),
         counterparty_role=_words([re.escape(p) for p in r["counterparty"]]),

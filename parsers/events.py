@@ -125,6 +125,8 @@ def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lan
             continue
         if figure.kind in RESULTS and abs(figure.money.value) < _SMALLEST_RESULT:
             continue  # a share price after a change in per cent, not a company's result
+        if figure.kind == "fine" and words.threat.search(text, figure.unshared, figure.clause[1]):
+            continue  # "drohen Strafen bis zu 60.000 Euro": not imposed
         events.append(_event(text, start, end, figure, lang, words, names, about, several_sentences))
     return events
 
@@ -326,7 +328,7 @@ def _event(text: str, start: int, end: int, figure: _Figure, lang: Language, wor
     if company == _UNNAMED:
         company = None
     elif company is None and several_sentences:  # an article's sentence without a name is about its main party
-        place = main_place(names, lang) if figure.kind in PUBLIC else None
+        place = main_place(names, lang) if figure.kind == "loan" else None
         party = place if place and _count(names, place) >= _count(names, about) else about
         company = party.name if party else None
     money = figure.money
