@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from babel import Locale
@@ -128,7 +128,26 @@ def find_names(text: str, lang: Language, sentence_starts: set[int],
                                                in_longer, free) or name in subjects and _plain_word(name, lang)):
             strong = run.legal_form or " " in name or bool(_INNER_CAPITAL.search(name))
             names.append(Name(run.start, run.start + len(name), name, strong))
-    return names
+    return _with_abbreviations(names, masked)
+
+
+# A name's abbreviation in brackets, after its legal form: "Landesholding GmbH (BLh)".
+_ABBREVIATION = re.compile(r"[^()\n]{0,25}?\(\s*([A-ZÄÖÜ][\wÄÖÜäöü&-]{1,9})\s*\)")
+
+
+def _with_abbreviations(names: list[Name], text: str) -> list[Name]:
+    """"Vienna Insurance Group (VIG)": both the name and its abbreviation
+    become "Vienna Insurance Group (VIG)", so that a reviewer sees one party
+    under both."""
+    full = {}
+    for name in names:
+        match = _ABBREVIATION.match(text, name.end)
+        if match and " " in name.name and match.group(1)[0].lower() == name.name[0].lower():
+            full.setdefault(match.group(1), f"{name.name} ({match.group(1)})")
+            full.setdefault(name.name, full[match.group(1)])
+    if not full:
+        return names
+    return [replace(n, name=full[n.name], strong=True) if n.name in full else n for n in names]
 
 
 def _german_core(masked: str, start: int, piece: list[str], sentence_start: bool,
@@ -136,13 +155,16 @@ def _german_core(masked: str, start: int, piece: list[str], sentence_start: bool
     """What of a German capitalized run can be a name: without a leading
     compound that describes it ("Apple-Zulieferer Japan Display"), a leading
     adjective capitalized only because it starts the sentence ("Britische
-    Sängerin") and a trailing genitive of a place ("Flüsse Europas")."""
+    Sängerin") and a trailing genitive of a place ("Flüsse Europas"); its
+    adjective in the nominative ("der Europäischen Zentralbank")."""
     while len(piece) > 1 and ("-" in piece[0][1:-1] or sentence_start and _INFLECTED.search(piece[0])
                                and not piece[0].isupper() and masked.count(" ".join(piece)) < 2):
         start = masked.index(piece[1], start + len(piece[0]))
         piece, sentence_start = piece[1:], False
     if len(piece) > 1 and piece[-1].endswith("s") and piece[-1][:-1] in places(lang):
         piece = piece[:-1]
+    if len(piece) > 1 and piece[0].endswith("schen"):  # "der Deutschen Bank": Deutsche Bank
+        piece = [piece[0][:-1], *piece[1:]]
     return start, piece
 
 
