@@ -14,7 +14,9 @@ KINDS = ("investment", "funding_round", "acquisition", "loan", "contract",
 
 
 def _words(patterns, flags=0) -> re.Pattern:
-    """Whole-word alternation of the table's patterns."""
+    """Whole-word alternation of the table's patterns (none: never matches)."""
+    if not patterns:
+        return re.compile(r"(?!)")
     return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", flags)
 
 
@@ -27,6 +29,7 @@ class Cues:
     per_unit: re.Pattern  # matched right after an amount
     conversion: re.Pattern
     comparison: re.Pattern
+    respectively: re.Pattern
     range_from: re.Pattern  # "von" of "von X auf Y", right before X
     range_to: re.Pattern  # "auf", between X and Y
     expected: re.Pattern
@@ -55,6 +58,7 @@ def cues(lang: Language) -> Cues:
         per_unit=re.compile(r"\s*\)?\s*(?:" + "|".join(re.escape(p) for p in c["per_unit"]) + r")(?!\w)"),
         conversion=_words([re.escape(p) for p in c["conversion"]], re.IGNORECASE),
         comparison=_words([re.escape(p) for p in c["comparison"]], re.IGNORECASE),
+        respectively=_words([re.escape(p) for p in c["respectively"]], re.IGNORECASE),
         range_from=re.compile(rf"(?<!\w){re.escape(c['range'][0])}\s+(?:\w+\s+)?$", re.IGNORECASE),
         range_to=re.compile(rf"(?<!\w){re.escape(c['range'][1])}(?!\w)", re.IGNORECASE),
         expected=_words(c["expected"]),

@@ -176,7 +176,7 @@ def _assign_kinds(text: str, figures: list[_Figure], words: Cues, sentence_start
                 and not words.trigger.search(text, *figure.clause) and not words.blocker.search(text, *figure.clause):
             figure.kind, figure.trigger = _sentence_trigger(text, figure, sentence_start, previous_end, words)
         previous_end = figure.money.end
-    _respectively(text, figures, words)
+    _respectively(text, figures, words, sentence_start)
     for figure in figures:
         if figure.kind == "profit" and figure.money.value < 0:
             figure.kind = "loss"
@@ -231,23 +231,16 @@ def _sentence_trigger(text: str, figure: _Figure, sentence_start: int, previous_
     return match.lastgroup, match
 
 
-def _respectively(text: str, figures: list[_Figure], words: Cues) -> None:
-    """"profit and net sales ... respectively from EUR18 .1 m and EUR127 .6 m":
-    the triggers map to the amounts in order."""
-    for figure in figures:
-        start, end = figure.clause[0], figure.money.start
-        sentence_start = text.rfind(".", 0, start) + 1
-        if "respectively" not in text[sentence_start:end]:
-            return
-    if not figures:
+def _respectively(text: str, figures: list[_Figure], words: Cues, sentence_start: int) -> None:
+    """"Both operating profit and net sales ... increased, respectively from
+    EUR18 .1 m and EUR127 .6 m": the triggers before the first amount map to
+    the amounts in order."""
+    if not figures or not words.respectively.search(text, sentence_start, figures[0].money.start):
         return
-    head = text[text.rfind(".", 0, figures[0].clause[0]) + 1:figures[0].money.start]
-    triggers = list(words.trigger.finditer(head))
+    triggers = list(words.trigger.finditer(text, sentence_start, figures[0].money.start))
     if len(triggers) == len(figures):
-        offset = text.rfind(".", 0, figures[0].clause[0]) + 1
         for figure, trigger in zip(figures, triggers):
-            figure.kind, figure.trigger = trigger.lastgroup, words.trigger.match(text, offset + trigger.start())
-            figure.compares_with = None
+            figure.kind, figure.trigger, figure.compares_with = trigger.lastgroup, trigger, None
 
 
 def _period_of(figure: _Figure, figures: list[_Figure], periods: list[Period], today: date | None,
