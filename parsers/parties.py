@@ -22,6 +22,8 @@ _INNER_CAPITAL = re.compile(r"^[A-ZÄÖÜ0-9&-]{2,}s?$|^[A-Z][a-z]+[A-Z]\w*$|\d"
 _TICKER = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z][a-z]+)?\s+:\s*[A-Z0-9.]+|\b[A-Z]+\d\w*\b")
 # Adjectives of nationality, as the first word of CLDR currency names has them.
 _NATIONALITY = re.compile(r"^[A-ZÄÖÜ]\w*(?:ish|ian|ean|ese|an|ic|i|isch(?:e|en|er|es|em)?)$")
+# "Wien – Die Firma ...", "HELSINKI ( AFX ) -": a dateline, not a party.
+_DATELINE = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?[–—-]\s")
 # CLDR territories that are unions of countries, not states.
 _UNIONS = frozenset({"EU", "EZ", "UN", "QO"})
 # German adjective endings: "günstige Flüge" makes "Flüge" a common noun.
@@ -50,9 +52,10 @@ def _never_names(lang: Language) -> frozenset[str]:
 
 @cache
 def _nationalities(lang: Language) -> frozenset[str]:
-    """Adjectives of nationality: the first word of CLDR currency names
-    ("Swedish krona"). German capitalizes them only inside a name
-    ("Deutsche Bank"), so it has none here."""
+    """Adjectives of nationality, a name only inside a longer one ("European
+    Commission"): the first word of CLDR currency names ("Swedish krona").
+    German capitalizes them only inside a name ("Deutsche Bank"), so it has
+    none here."""
     if lang.capitalized_nouns:
         return frozenset()
     words = set()
@@ -111,7 +114,8 @@ def find_names(text: str, lang: Language, sentence_starts: set[int],
     for start, end in [*taken, *((m.start(), m.end()) for m in _TICKER.finditer(text))]:
         masked[start:end] = " " * (end - start)
     masked = "".join(masked)
-    runs = [run for match in _SEQUENCE.finditer(masked) for run in _runs(masked, match, lang, sentence_starts)]
+    runs = [run for match in _SEQUENCE.finditer(masked) for run in _runs(masked, match, lang, sentence_starts)
+            if not (run.sentence_start and _DATELINE.match(masked, run.start + len(run.name)))]
     if exclude is not None:
         runs = [r for r in runs if not exclude.fullmatch(r.name)]
     counts = Counter(r.name for r in runs)
