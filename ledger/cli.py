@@ -7,21 +7,41 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from parsers.cues import KINDS
 from parsers.languages import available_languages
-from reports.terminal import extract_tables
+from reports.tables import WRITERS
+from reports.terminal import extract_tables, ledger_table, summary_table
 
 from . import __version__
 from .documents import DocumentError, InputError, read_inputs
 from .gold import evaluate_files
-from .records import extract_record
+from .loading import load_ledger
+from .rates import ConversionError, supported
+from .records import extract
+from .schema import LedgerError, from_events
+from .store import Store, StoreError, default_path
+from .summarize import BY, select, summarize
 
 EXAMPLES = {
     "extract": """examples:
-  ledger extract seeds/                      a table of every amount in the seed
+  ledger extract seeds/                      tables of the events and amounts in the seed
   ledger extract --format jsonl -o out.jsonl articles/
   ledger extract --lang en news.jsonl        one {"doc", "text"} record per line
   ledger extract --date 2016-03-01 article.txt   "im Vorjahr" is then 2015
   echo "Umsatz: 5 Mio. Euro" | ledger extract -""",
+    "summarize": """examples:
+  ledger summarize seeds/                    totals per company and kind, per currency
+  ledger summarize ledger.db --by kind --format csv
+  ledger summarize seeds/ --currency EUR     every amount at the ECB rate of its period
+  ledger summarize edited.csv --company OpenAI --kind loss""",
+    "add": """examples:
+  ledger add seeds/ articles/                into ledger.db (or --db FILE, or $LEDGER_DB)
+  ledger add --db deals.db news.jsonl""",
+    "list": """examples:
+  ledger list                                every row of ledger.db
+  ledger list --kind acquisition --format csv > deals.csv""",
+    "remove": """examples:
+  ledger remove --doc seeds/000_85b4fb37c10d1e96.txt""",
     "eval": """examples:
   ledger eval ../shared/eval/*.gold.jsonl
   ledger eval ../shared/eval/de_dev.gold.jsonl --errors""",
@@ -33,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except InputError as error:
+    except (InputError, LedgerError, StoreError, ConversionError) as error:
         print(f"ledger: error: {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:
@@ -43,43 +63,93 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _command(commands, name: str, help: str, run):
+    command = commands.add_parser(name, help=help, epilog=EXAMPLES[name],
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    command.set_defaults(run=run)
+    return command
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ledger", description="Turn money in business news into a reviewable ledger.")
     parser.add_argument("--version", action="version", version=f"ledger {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    extract = commands.add_parser("extract", help="find every amount of money in documents",
-                                  epilog=EXAMPLES["extract"], formatter_class=argparse.RawDescriptionHelpFormatter)
-    extract.add_argument("inputs", nargs="+", metavar="INPUT",
-                         help="a text file, a folder of them, - for stdin, or a .jsonl of {doc, text}")
-    extract.add_argument("--lang", choices=["auto", *available_languages()], default="auto")
-    extract.add_argument("--format", choices=["table", "jsonl"], default="table")
-    extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    extract.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
-                         help="when the documents were written: anchors 'im Vorjahr', 'last year'")
-    extract.set_defaults(run=_extract)
+    def inputs(command, what="INPUT", text="a text file, a folder of them, - for stdin, or a .jsonl of {doc, text}"):
+        command.add_argument("inputs", nargs="+", metavar=what, help=text)
+        command.add_argument("--lang", choices=["auto", *available_languages()], default="auto")
+        command.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                             help="when the documents were written: anchors 'im Vorjahr', 'last year'")
 
-    evaluate = commands.add_parser("eval", help="score the extractor against gold files",
-                                   epilog=EXAMPLES["eval"], formatter_class=argparse.RawDescriptionHelpFormatter)
+    def filters(command):
+        command.add_argument("--kind", choices=KINDS)
+        command.add_argument("--company", metavar="NAME", help="companies whose name contains this")
+
+    def database(command):
+        command.add_argument("--db", type=Path, default=None, metavar="FILE",
+                             help="the ledger database (default $LEDGER_DB or ./ledger.db)")
+
+    extract_command = _command(commands, "extract", "find every amount of money and event in documents", _extract)
+    inputs(extract_command)
+    extract_command.add_argument("--format", choices=["table", "jsonl"], default="table")
+    extract_command.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    summarize_command = _command(commands, "summarize", "totals per company and kind, per currency", _summarize)
+    inputs(summarize_command, "SOURCE", "text inputs (as for extract), a ledger database, or a ledger .csv")
+    summarize_command.add_argument("--by", choices=BY, default="company")
+    filters(summarize_command)
+    summarize_command.add_argument("--currency", metavar="CODE", help="convert every amount to this currency")
+    summarize_command.add_argument("--format", choices=["table", *WRITERS], default="table")
+
+    add_command = _command(commands, "add", "extract documents into the ledger database", _add)
+    inputs(add_command)
+    database(add_command)
+
+    list_command = _command(commands, "list", "the rows of the ledger database", _list)
+    database(list_command)
+    filters(list_command)
+    list_command.add_argument("--currency", metavar="CODE", help="only rows in this currency")
+    list_command.add_argument("--format", choices=["table", *WRITERS], default="table")
+
+    remove_command = _command(commands, "remove", "forget a document and its rows", _remove)
+    database(remove_command)
+    remove_command.add_argument("--doc", required=True, metavar="ID", help="the document's id or source")
+
+    evaluate = _command(commands, "eval", "score the extractor against gold files", _evaluate)
     evaluate.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
     evaluate.add_argument("--corpus-dir", default="../shared", metavar="DIR",
                           help="where corpora/ and seeds/ are (default ../shared)")
     evaluate.add_argument("--errors", action="store_true", help="list every miss and false positive")
     evaluate.add_argument("--predictions", metavar="FILE", help="also write the predictions as JSON Lines")
-    evaluate.set_defaults(run=_evaluate)
     return parser
 
 
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _lang(args) -> str | None:
+    return None if args.lang == "auto" else args.lang
+
+
+def _warn(errors: list[DocumentError]) -> int:
+    for error in errors:
+        print(f"ledger: warning: {error}", file=sys.stderr)
+    if errors:
+        print(f"ledger: {len(errors)} document(s) could not be read", file=sys.stderr)
+    return 1 if errors else 0
+
+
 def _extract(args) -> int:
-    lang = None if args.lang == "auto" else args.lang
-    failed = 0
-    records = []
+    records, errors = [], []
     for item in read_inputs(args.inputs):
         if isinstance(item, DocumentError):
-            print(f"ledger: warning: {item}", file=sys.stderr)
-            failed += 1
-            continue
-        records.append(extract_record(item.doc, item.text, lang, args.date))
+            errors.append(item)
+        else:
+            records.append(extract(item.doc, item.text, _lang(args), args.date).record())
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         if args.format == "jsonl":
@@ -90,20 +160,67 @@ def _extract(args) -> int:
     finally:
         if out is not sys.stdout:
             out.close()
-    if failed:
-        print(f"ledger: {failed} document(s) could not be read", file=sys.stderr)
-        return 1
-    if not records:
+    if not records and not errors:
         print("ledger: error: no documents in the input", file=sys.stderr)
         return 1
+    return _warn(errors)
+
+
+def _summarize(args) -> int:
+    if args.currency and not supported(args.currency.upper()):
+        raise ConversionError(f"no exchange rates for {args.currency!r} (an ISO code such as EUR or USD)")
+    loaded = load_ledger(args.inputs, _lang(args), args.date)
+    result = summarize(loaded.ledger, args.by, args.kind, args.company,
+                       args.currency.upper() if args.currency else None, args.date)
+    if args.format == "table":
+        title = f"Totals by {args.by}" + (f", in {result.currency}" if result.currency else ", per currency")
+        summary_table(result.table, args.by, title, sys.stdout)
+    else:
+        WRITERS[args.format](result.table, sys.stdout)
+    if result.bases:
+        used = ", ".join(f"{basis} for {count}" for basis, count in sorted(result.bases.items()))
+        print(f"ledger: converted to {result.currency} at ECB reference rates: {used} amount(s)", file=sys.stderr)
+    return _warn(loaded.errors)
+
+
+def _add(args) -> int:
+    added = known = rows = 0
+    errors = []
+    with Store(args.db or default_path()) as store:
+        for item in read_inputs(args.inputs):
+            if isinstance(item, DocumentError):
+                errors.append(item)
+                continue
+            if store.has(item.text):
+                known += 1
+                continue
+            result = extract(item.doc, item.text, _lang(args), args.date)
+            ledger = from_events(result.events, item.doc, item.source, result.lang)
+            if store.add(item.text, item.doc, item.source, result.lang, ledger,
+                         [m.as_record() for m in result.mentions]):
+                added, rows = added + 1, rows + len(ledger)
+            else:
+                known += 1
+    print(f"ledger: added {added} document(s) with {rows} event(s); {known} already in "
+          f"{args.db or default_path()}", file=sys.stderr)
+    return _warn(errors)
+
+
+def _list(args) -> int:
+    with Store(args.db or default_path(), create=False) as store:
+        rows = select(store.ledger(), args.kind, args.company, args.currency.upper() if args.currency else None)
+    if args.format == "table":
+        ledger_table(rows, sys.stdout)
+    else:
+        WRITERS[args.format](rows, sys.stdout)
     return 0
 
 
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+def _remove(args) -> int:
+    with Store(args.db or default_path(), create=False) as store:
+        count = store.remove(args.doc)
+    print(f"ledger: removed {count} document(s)", file=sys.stderr)
+    return 0 if count else 1
 
 
 def _evaluate(args) -> int:

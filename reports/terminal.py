@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
@@ -36,3 +37,31 @@ def _grouped(value: str) -> str:
     whole, dot, fraction = value.partition(".")
     sign = "-" if whole.startswith("-") else ""
     return f"{sign}{int(whole.lstrip('-')):,}{dot}{fraction}"
+
+
+def summary_table(table: pd.DataFrame, by: str, title: str, out: TextIO) -> None:
+    """Totals per `by` (rows) and kind (columns), one row per currency."""
+    console = Console(file=out, width=None if out.isatty() else 160, highlight=False)
+    view = Table(title=title, header_style="bold", title_justify="left")
+    kinds = sorted(table["kind"].unique()) if by != "kind" else []
+    for name in ([by, "currency", *kinds, "events"] if kinds else [by, "currency", "total", "events"]):
+        view.add_column(name, justify="left" if name in (by, "currency") else "right", overflow="fold")
+    keys = [by, "currency"]
+    for (key, currency), group in table.groupby(keys, sort=True):
+        totals = dict(zip(group["kind"], group["total"])) if kinds else {"total": group["total"].iloc[0]}
+        cells = [_grouped(format(totals[k], "f")) if k in totals else "" for k in (kinds or ["total"])]
+        view.add_row(str(key), currency, *cells, str(int(group["events"].sum())))
+    console.print(view)
+
+
+def ledger_table(ledger: pd.DataFrame, out: TextIO) -> None:
+    """The ledger rows, for reading."""
+    console = Console(file=out, width=None if out.isatty() else 160, highlight=False)
+    view = Table(header_style="bold")
+    for name in ("kind", "company", "counterparty", "amount", "currency", "period", "status", "doc"):
+        view.add_column(name, justify="right" if name == "amount" else "left", overflow="fold")
+    for row in ledger.itertuples(index=False):
+        view.add_row(row.kind, row.company or "", row.counterparty or "", _grouped(format(row.amount, "f")),
+                     row.currency, row.period or "", row.status, row.doc)
+    console.print(view)
+    console.print(f"{len(ledger)} row(s)")

@@ -1,0 +1,137 @@
+"""The ledger: a pandas DataFrame with one row per fact, and its schema.
+
+Columns (in this order):
+
+| column        | dtype      | meaning                                                     |
+|---------------|------------|-------------------------------------------------------------|
+| id            | str        | stable id of the fact: kind, company, amount, currency, period |
+| kind          | str        | investment, funding_round, acquisition, loan, contract, loss, profit, revenue, valuation, fine |
+| company       | str / None | the party the row is about                                  |
+| counterparty  | str / None | the other party                                             |
+| amount        | Decimal    | exact, positive; floats never hold money here               |
+| currency      | str        | ISO 4217 code                                               |
+| period        | str / None | 2024, 2024-06, 2010-Q4, 2009-H1, 2007-9M, FY2005/06         |
+| status        | str        | actual, expected, planned                                   |
+| lang          | str        | language of the first source                                |
+| doc           | str        | the first document that reported it                         |
+| source        | str        | where that document came from (path, path:line, <stdin>)    |
+| sentence      | str        | the sentence it was read from                               |
+| span_start    | int        | the amount's span in that document                          |
+| span_end      | int        |                                                             |
+| extracted_at  | str        | when it was first extracted (ISO 8601, UTC)                 |
+| sources       | str        | every document that reports the fact, one per line          |
+
+Amounts are `decimal.Decimal` objects (an object column): exact to the
+cent and beyond, summed exactly. `amount_float` gives floats for display
+and charts only.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+
+import pandas as pd
+from babel.numbers import list_currencies
+
+from parsers import Event
+from parsers.cues import KINDS
+
+COLUMNS = ("id", "kind", "company", "counterparty", "amount", "currency", "period", "status", "lang",
+           "doc", "source", "sentence", "span_start", "span_end", "extracted_at", "sources")
+STATUSES = ("actual", "expected", "planned")
+PERIOD = re.compile(r"(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]|Q[1-4]|H[12]|9M))?|FY(?:19|20)\d\d/\d\d")
+# Legacy currencies the extractor reads (Schilling, D-Mark, markka) are ISO codes too.
+CURRENCIES = frozenset(list_currencies())
+
+
+class LedgerError(ValueError):
+    """A ledger that breaks the schema; the message names the row and column."""
+
+
+def fact_id(kind: str, company: str | None, amount: Decimal, currency: str, period: str | None) -> str:
+    """The same fact from several documents has the same id."""
+    key = "\x1f".join([kind, (company or "").casefold(), format(amount.normalize(), "f"), currency, period or ""])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def from_events(events: list[Event], doc: str, source: str, lang: str,
+                extracted_at: datetime | None = None) -> pd.DataFrame:
+    """The ledger rows of one document's events."""
+    when = (extracted_at or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+    rows = [{
+        "id": fact_id(e.kind, e.company, e.value, e.currency, e.period),
+        "kind": e.kind, "company": e.company, "counterparty": e.counterparty, "amount": e.value,
+        "currency": e.currency, "period": e.period, "status": e.status, "lang": lang,
+        "doc": doc, "source": source, "sentence": e.sentence,
+        "span_start": e.mentions[0].start, "span_end": e.mentions[0].end,
+        "extracted_at": when, "sources": doc,
+    } for e in events]
+    return frame(rows)
+
+
+def frame(rows: list[dict]) -> pd.DataFrame:
+    """A ledger DataFrame of row dicts that have the schema's columns."""
+    df = pd.DataFrame(rows, columns=list(COLUMNS)).astype(object)
+    df = df.where(df.notna(), None)  # missing text is None, never NaN
+    return df.astype({"span_start": "int64", "span_end": "int64"}) if len(df) else df
+
+
+def amount_float(df: pd.DataFrame) -> pd.Series:
+    """Amounts as floats: for display and charts, never for sums."""
+    return df["amount"].map(float)
+
+
+def validate(df: pd.DataFrame, where: str = "ledger") -> pd.DataFrame:
+    """The ledger with amounts as Decimals and spans as ints, or LedgerError
+    naming the first bad row and column (rows counted from 1, as a
+    spreadsheet's data rows below its header)."""
+    missing = [c for c in COLUMNS if c not in df.columns]
+    if missing:
+        raise LedgerError(f"{where}: missing column(s): {', '.join(missing)}")
+    df = df.loc[:, list(COLUMNS)].copy()
+    df = df.astype(object).where(df.notna(), None)
+    amounts, starts, ends = [], [], []
+    for number, row in enumerate(df.itertuples(index=False), 1):
+        def bad(column: str, problem: str) -> LedgerError:
+            return LedgerError(f"{where}: row {number}, column {column}: {problem}")
+
+        amounts.append(_decimal(row.amount, lambda p: bad("amount", p)))
+        if row.kind not in KINDS:
+            raise bad("kind", f"unknown kind {row.kind!r} (one of {', '.join(KINDS)})")
+        if row.currency not in CURRENCIES:
+            raise bad("currency", f"unknown currency {row.currency!r} (an ISO 4217 code such as EUR)")
+        if row.status not in STATUSES:
+            raise bad("status", f"unknown status {row.status!r} (one of {', '.join(STATUSES)})")
+        if row.period is not None and not PERIOD.fullmatch(str(row.period)):
+            raise bad("period", f"not a period {row.period!r} (such as 2024, 2024-06, 2010-Q4, FY2005/06)")
+        if row.id is None or not str(row.id).strip():
+            raise bad("id", "empty")
+        starts.append(_int(row.span_start, lambda p: bad("span_start", p)))
+        ends.append(_int(row.span_end, lambda p: bad("span_end", p)))
+    df["amount"], df["span_start"], df["span_end"] = amounts, starts, ends
+    for column in ("id", "company", "counterparty", "period", "doc", "source", "sentence", "sources"):
+        df[column] = df[column].map(lambda v: None if v is None else str(v))
+    return frame(df.to_dict("records"))
+
+
+def _decimal(value, bad) -> Decimal:
+    if isinstance(value, float):
+        raise bad(f"{value!r} is a float; amounts are exact decimals")
+    try:
+        amount = Decimal(str(value).strip()) if value is not None else None
+    except InvalidOperation:
+        amount = None
+    if amount is None or not amount.is_finite():
+        raise bad(f"not an amount: {value!r}")
+    if amount < 0:
+        raise bad(f"negative amount {value!r}; event amounts are positive")
+    return amount
+
+
+def _int(value, bad) -> int:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        raise bad(f"not a whole number: {value!r}") from None

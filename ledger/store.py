@@ -1,0 +1,147 @@
+"""The persistent ledger: SQLite, embedded, safe to share between processes.
+
+A document goes in whole or not at all (one transaction); a document whose
+text is already in changes nothing; the same fact from several documents is
+one row that lists every source. WAL journaling and a busy timeout let two
+`ledger add` processes write to one database.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pandas as pd
+
+from .schema import COLUMNS, frame, validate
+
+DEFAULT = "ledger.db"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    hash TEXT PRIMARY KEY, doc TEXT NOT NULL, source TEXT NOT NULL, lang TEXT,
+    added_at TEXT NOT NULL, mentions TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS facts (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, company TEXT, counterparty TEXT, amount TEXT NOT NULL,
+    currency TEXT NOT NULL, period TEXT, status TEXT NOT NULL, lang TEXT, doc TEXT NOT NULL,
+    source TEXT NOT NULL, sentence TEXT, span_start INTEGER, span_end INTEGER, extracted_at TEXT);
+CREATE TABLE IF NOT EXISTS fact_sources (
+    id TEXT NOT NULL REFERENCES facts(id), hash TEXT NOT NULL REFERENCES documents(hash), doc TEXT NOT NULL,
+    PRIMARY KEY (id, hash));
+"""
+
+
+class StoreError(Exception):
+    """A database that cannot be opened or is not a ledger (one line)."""
+
+
+def default_path() -> Path:
+    return Path(os.environ.get("LEDGER_DB") or DEFAULT)
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def is_store(path: Path) -> bool:
+    """Whether the file is an SQLite database (by its header)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+class Store:
+    def __init__(self, path: Path, create: bool = True):
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"{self.path}: no such ledger database")
+        if self.path.exists() and self.path.stat().st_size and not is_store(self.path):
+            raise StoreError(f"{self.path}: not a ledger database (not SQLite); nothing was changed")
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db.execute("PRAGMA busy_timeout = 30000")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.executescript(SCHEMA)
+            self.db.execute("SELECT id, amount, span_start FROM facts LIMIT 1").fetchall()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: not a usable ledger database ({error}); nothing was changed") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def has(self, text: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE hash = ?", (text_hash(text),)).fetchone() is not None
+
+    def add(self, text: str, doc: str, source: str, lang: str, rows: pd.DataFrame, mentions: list[dict]) -> bool:
+        """Store one document with its ledger rows, in one transaction.
+        False when a document with the same text is already in."""
+        digest = text_hash(text)
+        rows = validate(rows, where=doc) if len(rows) else rows
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            if self.db.execute("SELECT 1 FROM documents WHERE hash = ?", (digest,)).fetchone():
+                self.db.execute("ROLLBACK")
+                return False
+            self.db.execute("INSERT INTO documents VALUES (?, ?, ?, ?, datetime('now'), ?)",
+                            (digest, doc, source, lang, json.dumps(mentions, ensure_ascii=False)))
+            for row in rows.to_dict("records"):
+                values = [format(row["amount"], "f") if c == "amount" else row[c] for c in COLUMNS if c != "sources"]
+                self.db.execute(f"INSERT OR IGNORE INTO facts VALUES ({', '.join('?' * len(values))})", values)
+                self.db.execute("INSERT OR IGNORE INTO fact_sources VALUES (?, ?, ?)", (row["id"], digest, doc))
+            self.db.execute("COMMIT")
+            return True
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
+    def remove(self, doc: str) -> int:
+        """Forget the documents with this id (or source); their facts go too
+        unless another document reports them. The number of documents."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            hashes = [h for (h,) in self.db.execute(
+                "SELECT hash FROM documents WHERE doc = ? OR source = ? OR hash = ?", (doc, doc, doc))]
+            for digest in hashes:
+                self.db.execute("DELETE FROM fact_sources WHERE hash = ?", (digest,))
+                self.db.execute("DELETE FROM documents WHERE hash = ?", (digest,))
+            self.db.execute("DELETE FROM facts WHERE id NOT IN (SELECT id FROM fact_sources)")
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return len(hashes)
+
+    def ledger(self) -> pd.DataFrame:
+        """Every fact, with the documents that report it."""
+        columns = [c for c in COLUMNS if c != "sources"]
+        query = (f"SELECT {', '.join('f.' + c for c in columns)}, "
+                 "(SELECT group_concat(doc, char(10)) FROM fact_sources s WHERE s.id = f.id) "
+                 "FROM facts f ORDER BY f.rowid")
+        rows = [dict(zip(COLUMNS, values)) for values in self.db.execute(query)]
+        return validate(frame(rows), where=str(self.path))
+
+    def documents(self) -> pd.DataFrame:
+        return pd.read_sql_query("SELECT doc, source, lang, added_at, hash FROM documents ORDER BY rowid", self.db)
+
+    def mentions(self) -> list[tuple[str, list[dict]]]:
+        return [(doc, json.loads(m)) for doc, m in self.db.execute("SELECT doc, mentions FROM documents ORDER BY rowid")]
+
+
+def open_store(path: Path, create: bool = True) -> Store:
+    return Store(path, create)
+
+
+def count_documents(path: Path) -> int:
+    with closing(sqlite3.connect(path)) as db:
+        return db.execute("SELECT count(*) FROM documents").fetchone()[0]

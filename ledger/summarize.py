@@ -1,0 +1,80 @@
+"""Totals per company (or counterparty, kind, period), kind and currency.
+
+Different currencies are never added together: each is a row of its own,
+unless every amount is first converted to one currency.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+import pandas as pd
+
+from .rates import ConversionError, convert
+from .schema import COLUMNS
+
+BY = ("company", "counterparty", "kind", "period")
+UNNAMED = "(unnamed)"
+
+
+@dataclass
+class Summary:
+    """`table` has the columns [by, kind, currency, total, events] (kind once
+    when by is kind); `bases` counts the rate days used by conversion."""
+    table: pd.DataFrame
+    by: str
+    currency: str | None = None
+    bases: Counter = field(default_factory=Counter)
+
+
+def merge_facts(ledger: pd.DataFrame) -> pd.DataFrame:
+    """One row per fact id; the sources of repeats are listed on it."""
+    if ledger.empty or not ledger["id"].duplicated().any():
+        return ledger
+    sources = ledger.groupby("id", sort=False)["sources"].agg(
+        lambda docs: "\n".join(dict.fromkeys(d for joined in docs for d in joined.split("\n"))))
+    first = ledger.drop_duplicates("id").set_index("id")
+    first["sources"] = sources
+    return first.reset_index()[list(COLUMNS)]
+
+
+def select(ledger: pd.DataFrame, kind: str | None = None, company: str | None = None,
+           currency: str | None = None) -> pd.DataFrame:
+    """The rows of a kind, of companies whose name contains `company`
+    (case-folded), in a currency."""
+    keep = pd.Series(True, index=ledger.index)
+    if kind:
+        keep &= ledger["kind"] == kind
+    if company:
+        keep &= ledger["company"].fillna("").str.casefold().str.contains(company.casefold(), regex=False)
+    if currency:
+        keep &= ledger["currency"] == currency
+    return ledger[keep]
+
+
+def summarize(ledger: pd.DataFrame, by: str = "company", kind: str | None = None, company: str | None = None,
+              currency: str | None = None, document_date: date | None = None) -> Summary:
+    """Totals of the merged ledger. With `currency`, every amount is first
+    converted at the ECB rate of its period's last day (else the document
+    date, else the latest rate); ConversionError for a currency without one."""
+    if by not in BY:
+        raise ValueError(f"cannot summarize by {by!r}; by one of {', '.join(BY)}")
+    rows = select(merge_facts(ledger), kind, company)
+    amounts, currencies, bases = list(rows["amount"]), list(rows["currency"]), Counter()
+    if currency:
+        conversions = [convert(a, c, currency, p, document_date) if c != currency else None
+                       for a, c, p in zip(amounts, currencies, rows["period"])]
+        bases.update(c.basis for c in conversions if c)
+        amounts = [c.amount.quantize(Decimal("0.01")) if c else a for a, c in zip(amounts, conversions)]
+        currencies = [currency] * len(amounts)
+    keys = [by] if by == "kind" else [by, "kind"]
+    data = pd.DataFrame({by: rows[by].fillna(UNNAMED).to_numpy(), "kind": rows["kind"].to_numpy(),
+                         "currency": currencies, "total": amounts})
+    table = (data.groupby([*keys, "currency"], sort=True)
+             .agg(total=("total", "sum"), events=("total", "size")).reset_index())
+    return Summary(table[[*keys, "currency", "total", "events"]], by, currency, bases)
+
+
+__all__ = ["BY", "ConversionError", "Summary", "merge_facts", "select", "summarize"]

@@ -1,0 +1,59 @@
+"""Ledger tables as CSV, JSON and Markdown: outputs that other tools read.
+
+Text from documents is untrusted: a CSV cell that starts with = + - @ or a
+tab or carriage return is written with a leading apostrophe, so that no
+spreadsheet runs it as a formula.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from decimal import Decimal
+from typing import TextIO
+
+import pandas as pd
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    """A cell's text that no spreadsheet reads as a formula."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def write_csv(df: pd.DataFrame, out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(df.columns)
+    for row in df.itertuples(index=False):
+        writer.writerow([safe_cell(v) for v in row])
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return None if value is None or (isinstance(value, float) and value != value) else value
+
+
+def write_json(df: pd.DataFrame, out: TextIO) -> None:
+    rows = [{k: _plain(v) for k, v in row.items()} for row in df.to_dict("records")]
+    json.dump(rows, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def write_markdown(df: pd.DataFrame, out: TextIO) -> None:
+    def cell(value) -> str:
+        return safe_cell(value).replace("|", "\\|").replace("\n", " ")
+    out.write("| " + " | ".join(df.columns) + " |\n")
+    out.write("|" + "|".join("---:" if c in ("total", "amount", "events") else "---" for c in df.columns) + "|\n")
+    for row in df.itertuples(index=False):
+        out.write("| " + " | ".join(cell(v) for v in row) + " |\n")
+
+
+WRITERS = {"csv": write_csv, "json": write_json, "markdown": write_markdown}
