@@ -12,7 +12,7 @@ import pandas as pd
 from .documents import DocumentError, read_inputs
 from .records import extract
 from .schema import LedgerError, frame, from_events, validate
-from .store import Store, is_store
+from .store import STORE_SUFFIXES, Store, is_store
 
 
 @dataclass
@@ -27,7 +27,7 @@ def load_ledger(inputs: list[str], lang: str | None = None, when: date | None = 
     parts, errors, texts = [], [], []
     for name in inputs:
         path = Path(name)
-        if name != "-" and path.is_file() and is_store(path):
+        if name != "-" and path.is_file() and (is_store(path) or path.suffix.lower() in STORE_SUFFIXES):
             with Store(path, create=False) as store:
                 parts.append(store.ledger())
         elif name != "-" and path.is_file() and path.suffix.lower() == ".csv":

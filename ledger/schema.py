@@ -22,8 +22,7 @@ Columns (in this order):
 | sources       | str        | every document that reports the fact, one per line          |
 
 Amounts are `decimal.Decimal` objects (an object column): exact to the
-cent and beyond, summed exactly. `amount_float` gives floats for display
-and charts only.
+cent and beyond, summed exactly; floats only for display and charts.
 """
 from __future__ import annotations
 
@@ -76,11 +75,6 @@ def frame(rows: list[dict]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=list(COLUMNS)).astype(object)
     df = df.where(df.notna(), None)  # missing text is None, never NaN
     return df.astype({"span_start": "int64", "span_end": "int64"}) if len(df) else df
-
-
-def amount_float(df: pd.DataFrame) -> pd.Series:
-    """Amounts as floats: for display and charts, never for sums."""
-    return df["amount"].map(float)
 
 
 def validate(df: pd.DataFrame, where: str = "ledger") -> pd.DataFrame:

@@ -11,7 +11,6 @@ import hashlib
 import json
 import os
 import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +18,8 @@ import pandas as pd
 from .schema import COLUMNS, frame, validate
 
 DEFAULT = "ledger.db"
+# A file named so is read as a ledger database, and is an error if it is none.
+STORE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     hash TEXT PRIMARY KEY, doc TEXT NOT NULL, source TEXT NOT NULL, lang TEXT,
@@ -131,17 +132,3 @@ class Store:
         rows = [dict(zip(COLUMNS, values)) for values in self.db.execute(query)]
         return validate(frame(rows), where=str(self.path))
 
-    def documents(self) -> pd.DataFrame:
-        return pd.read_sql_query("SELECT doc, source, lang, added_at, hash FROM documents ORDER BY rowid", self.db)
-
-    def mentions(self) -> list[tuple[str, list[dict]]]:
-        return [(doc, json.loads(m)) for doc, m in self.db.execute("SELECT doc, mentions FROM documents ORDER BY rowid")]
-
-
-def open_store(path: Path, create: bool = True) -> Store:
-    return Store(path, create)
-
-
-def count_documents(path: Path) -> int:
-    with closing(sqlite3.connect(path)) as db:
-        return db.execute("SELECT count(*) FROM documents").fetchone()[0]
