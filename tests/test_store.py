@@ -140,3 +140,16 @@ def test_a_file_that_is_no_ledger_is_left_alone(tmp_path):
 def test_missing_database_for_list(tmp_path):
     result = ledger("list", db=tmp_path / "none.db")
     assert result.returncode == 2 and "no such ledger database" in result.stderr
+
+
+def test_summarize_formats_and_bad_currency():
+    table = ledger("summarize", SEED)
+    assert table.returncode == 0 and "Totals by company, per currency" in table.stdout
+    assert "13,750,000,000" in table.stdout
+    markdown = ledger("summarize", SEED, "--format", "markdown", "--by", "kind").stdout.splitlines()
+    assert markdown[0] == "| kind | currency | total | events |" and "| loan | USD | 4000000000 | 1 |" in markdown
+    converted = ledger("summarize", SEED, "--currency", "eur", "--format", "csv")
+    assert converted.returncode == 0 and all(",EUR," in line for line in converted.stdout.splitlines()[1:])
+    assert "end of period for 2, latest rate for 4" in converted.stderr
+    bad = ledger("summarize", SEED, "--currency", "XYZ")
+    assert bad.returncode == 2 and "no exchange rates for 'XYZ'" in bad.stderr and "Traceback" not in bad.stderr
