@@ -7,8 +7,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
+
 from parsers.cues import KINDS
 from parsers.languages import available_languages
+from reports.excel import MENTION_COLUMNS, SOURCE_COLUMNS, read_ledger_sheet, write_workbook
 from reports.tables import WRITERS
 from reports.terminal import extract_tables, ledger_table, summary_table
 
@@ -18,9 +21,11 @@ from .gold import evaluate_files
 from .loading import load_ledger
 from .rates import ConversionError, supported
 from .records import extract
-from .schema import LedgerError, from_events
+from .schema import CURRENCIES, STATUSES, LedgerError, frame, from_events
 from .store import Store, StoreError, default_path
-from .summarize import BY, select, summarize
+from .summarize import BY, merge_facts, select, summarize
+
+READERS = {".xlsx": read_ledger_sheet}
 
 EXAMPLES = {
     "extract": """examples:
@@ -28,18 +33,23 @@ EXAMPLES = {
   ledger extract --format jsonl -o out.jsonl articles/
   ledger extract --lang en news.jsonl        one {"doc", "text"} record per line
   ledger extract --date 2016-03-01 article.txt   "im Vorjahr" is then 2015
+  ledger extract seeds/ -o ledger.xlsx       the reviewer's workbook
   echo "Umsatz: 5 Mio. Euro" | ledger extract -""",
     "summarize": """examples:
   ledger summarize seeds/                    totals per company and kind, per currency
   ledger summarize ledger.db --by kind --format csv
   ledger summarize seeds/ --currency EUR     every amount at the ECB rate of its period
-  ledger summarize edited.csv --company OpenAI --kind loss""",
+  ledger summarize edited.csv --company OpenAI --kind loss
+  ledger summarize ledger.xlsx               the workbook's Ledger sheet, with a reviewer's fixes""",
     "add": """examples:
   ledger add seeds/ articles/                into ledger.db (or --db FILE, or $LEDGER_DB)
   ledger add --db deals.db news.jsonl""",
     "list": """examples:
   ledger list                                every row of ledger.db
   ledger list --kind acquisition --format csv > deals.csv""",
+    "export": """examples:
+  ledger export -o ledger.xlsx               the store as a workbook to review
+  ledger export --db deals.db -o deals.xlsx --currency EUR""",
     "remove": """examples:
   ledger remove --doc seeds/000_85b4fb37c10d1e96.txt""",
     "eval": """examples:
@@ -92,10 +102,12 @@ def _parser() -> argparse.ArgumentParser:
     extract_command = _command(commands, "extract", "find every amount of money and event in documents", _extract)
     inputs(extract_command)
     extract_command.add_argument("--format", choices=["table", "jsonl"], default="table")
-    extract_command.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    extract_command.add_argument("-o", "--output", metavar="FILE",
+                                 help="write here instead of stdout; FILE.xlsx is the reviewer's workbook")
+    extract_command.add_argument("--currency", metavar="CODE", help="the workbook's totals in this currency too")
 
     summarize_command = _command(commands, "summarize", "totals per company and kind, per currency", _summarize)
-    inputs(summarize_command, "SOURCE", "text inputs (as for extract), a ledger database, or a ledger .csv")
+    inputs(summarize_command, "SOURCE", "text inputs (as for extract), a ledger database, .csv or .xlsx")
     summarize_command.add_argument("--by", choices=BY, default="company")
     filters(summarize_command)
     summarize_command.add_argument("--currency", metavar="CODE", help="convert every amount to this currency")
@@ -110,6 +122,11 @@ def _parser() -> argparse.ArgumentParser:
     filters(list_command)
     list_command.add_argument("--currency", metavar="CODE", help="only rows in this currency")
     list_command.add_argument("--format", choices=["table", *WRITERS], default="table")
+
+    export_command = _command(commands, "export", "the ledger database as an Excel workbook", _export)
+    database(export_command)
+    export_command.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    export_command.add_argument("--currency", metavar="CODE", help="the workbook's totals in this currency too")
 
     remove_command = _command(commands, "remove", "forget a document and its rows", _remove)
     database(remove_command)
@@ -144,12 +161,24 @@ def _warn(errors: list[DocumentError]) -> int:
 
 
 def _extract(args) -> int:
-    records, errors = [], []
+    records, errors, ledgers, mentions, sources = [], [], [], [], []
     for item in read_inputs(args.inputs):
         if isinstance(item, DocumentError):
             errors.append(item)
-        else:
-            records.append(extract(item.doc, item.text, _lang(args), args.date).record())
+            sources.append({"doc": item.source, "source": item.source, "lang": None, "mentions": 0,
+                            "events": 0, "error": item.message})
+            continue
+        result = extract(item.doc, item.text, _lang(args), args.date)
+        records.append(result.record())
+        ledgers.append(from_events(result.events, item.doc, item.source, result.lang))
+        mentions.extend(result.mention_rows(item.text))
+        sources.append({"doc": item.doc, "source": item.source, "lang": result.lang,
+                        "mentions": len(result.mentions), "events": len(result.events), "error": None})
+    if args.output and args.output.lower().endswith(".xlsx"):
+        _workbook(Path(args.output), pd.concat(ledgers) if ledgers else frame([]), mentions, sources,
+                  args.currency, args.date)
+        print(f"ledger: wrote {args.output}", file=sys.stderr)
+        return _warn(errors) if records or errors else 1
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         if args.format == "jsonl":
@@ -166,10 +195,19 @@ def _extract(args) -> int:
     return _warn(errors)
 
 
+def _workbook(path: Path, ledger, mentions: list[dict], sources: list[dict], currency: str | None,
+              when: date | None) -> None:
+    ledger = merge_facts(ledger)
+    converted = summarize(ledger, currency=currency.upper(), document_date=when).table if currency else None
+    write_workbook(path, ledger, pd.DataFrame(mentions, columns=list(MENTION_COLUMNS)),
+                   pd.DataFrame(sources, columns=list(SOURCE_COLUMNS)), KINDS, STATUSES, sorted(CURRENCIES),
+                   summarize(ledger).table, converted)
+
+
 def _summarize(args) -> int:
     if args.currency and not supported(args.currency.upper()):
         raise ConversionError(f"no exchange rates for {args.currency!r} (an ISO code such as EUR or USD)")
-    loaded = load_ledger(args.inputs, _lang(args), args.date)
+    loaded = load_ledger(args.inputs, _lang(args), args.date, READERS)
     result = summarize(loaded.ledger, args.by, args.kind, args.company,
                        args.currency.upper() if args.currency else None, args.date)
     if args.format == "table":
@@ -213,6 +251,18 @@ def _list(args) -> int:
         ledger_table(rows, sys.stdout)
     else:
         WRITERS[args.format](rows, sys.stdout)
+    return 0
+
+
+def _export(args) -> int:
+    with Store(args.db or default_path(), create=False) as store:
+        ledger, documents = store.ledger(), store.documents()
+    counts = ledger["sources"].str.split("\n").explode().value_counts() if len(ledger) else {}
+    mentions = [m for d in documents for m in d["mentions"]]
+    sources = [{"doc": d["doc"], "source": d["source"], "lang": d["lang"], "mentions": len(d["mentions"]),
+                "events": int(counts.get(d["doc"], 0)), "error": None} for d in documents]
+    _workbook(Path(args.output), ledger, mentions, sources, args.currency, None)
+    print(f"ledger: wrote {args.output} ({len(ledger)} row(s))", file=sys.stderr)
     return 0
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
 from .documents import DocumentError, read_inputs
 from .records import extract
-from .schema import LedgerError, frame, from_events, validate
+from .schema import LedgerError, Locator, frame, from_events, validate
 from .store import STORE_SUFFIXES, Store, is_store
 
 
@@ -21,20 +22,30 @@ class Loaded:
     errors: list[DocumentError] = field(default_factory=list)
 
 
-def load_ledger(inputs: list[str], lang: str | None = None, when: date | None = None) -> Loaded:
-    """The ledger of every input, in order; unreadable documents are listed
-    in `errors`, a broken ledger file raises LedgerError or StoreError."""
+# Reads a ledger file of another format (a workbook): its rows, and where
+# each row and column stands in it, for messages.
+Reader = Callable[[Path], tuple[pd.DataFrame, Locator]]
+
+
+def load_ledger(inputs: list[str], lang: str | None = None, when: date | None = None,
+                readers: dict[str, Reader] | None = None) -> Loaded:
+    """The ledger of every input, in order: databases, CSV exports, files
+    that `readers` read by suffix (".xlsx"), and text inputs, extracted.
+    Unreadable documents are listed in `errors`; a broken ledger file
+    raises LedgerError or StoreError."""
     parts, errors, texts = [], [], []
+    readers = readers or {}
     for name in inputs:
         path = Path(name)
-        if name != "-" and path.is_file() and (is_store(path) or path.suffix.lower() in STORE_SUFFIXES):
+        suffix = path.suffix.lower()
+        if name != "-" and path.is_file() and (is_store(path) or suffix in STORE_SUFFIXES):
             with Store(path, create=False) as store:
                 parts.append(store.ledger())
-        elif name != "-" and path.is_file() and path.suffix.lower() == ".csv":
+        elif name != "-" and path.is_file() and suffix == ".csv":
             parts.append(read_csv(path))
-        elif name != "-" and path.is_file() and path.suffix.lower() == ".xlsx":
-            raise LedgerError(f"{path}: reading back .xlsx ledgers comes with the Excel workbook; "
-                              "export the ledger to .csv for now")
+        elif name != "-" and path.is_file() and suffix in readers:
+            rows, locate = readers[suffix](path)
+            parts.append(validate(rows, str(path), locate))
         else:
             texts.append(name)
     for item in read_inputs(texts) if texts else ():

@@ -13,7 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from parsers import Event, Money, detect_language, find_events, find_money
+from parsers import Event, Money, detect_language, find_events, find_money, plain_decimal
+
+# Characters of text kept on each side of a mention for its context.
+CONTEXT = 80
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,13 @@ class Extraction:
         return {"doc": self.doc, "lang": self.lang,
                 "mentions": [m.as_record() for m in self.mentions],
                 "events": [e.as_record() for e in self.events]}
+
+    def mention_rows(self, text: str) -> list[dict]:
+        """Each mention with the text around it, for review (Mentions sheet)."""
+        return [{"doc": self.doc, "text": m.text, "value": plain_decimal(m.value), "currency": m.currency,
+                 "qualifier": m.qualifier, "start": m.start, "end": m.end,
+                 "context": " ".join(text[max(0, m.start - CONTEXT):m.end + CONTEXT].split())}
+                for m in self.mentions]
 
 
 def extract(doc: str, text: str, lang: str | None = None, when: date | None = None) -> Extraction:

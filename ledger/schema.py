@@ -30,6 +30,7 @@ import hashlib
 import re
 from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
+from typing import Callable
 
 import pandas as pd
 from babel.numbers import list_currencies
@@ -47,6 +48,15 @@ CURRENCIES = frozenset(list_currencies())
 
 class LedgerError(ValueError):
     """A ledger that breaks the schema; the message names the row and column."""
+
+
+# Where a row and column of a ledger stand, for messages: ledger CSVs count
+# data rows from 1 ("row 2, column amount"), workbooks name cells.
+Locator = Callable[[int, str], str]
+
+
+def by_row(index: int, column: str) -> str:
+    return f"row {index + 1}, column {column}"
 
 
 def fact_id(kind: str, company: str | None, amount: Decimal, currency: str, period: str | None) -> str:
@@ -77,19 +87,19 @@ def frame(rows: list[dict]) -> pd.DataFrame:
     return df.astype({"span_start": "int64", "span_end": "int64"}) if len(df) else df
 
 
-def validate(df: pd.DataFrame, where: str = "ledger") -> pd.DataFrame:
+def validate(df: pd.DataFrame, where: str = "ledger", locate: Locator = by_row) -> pd.DataFrame:
     """The ledger with amounts as Decimals and spans as ints, or LedgerError
-    naming the first bad row and column (rows counted from 1, as a
-    spreadsheet's data rows below its header)."""
+    naming the first bad row and column (by `locate`: data rows counted
+    from 1 below the header, unless told otherwise)."""
     missing = [c for c in COLUMNS if c not in df.columns]
     if missing:
         raise LedgerError(f"{where}: missing column(s): {', '.join(missing)}")
     df = df.loc[:, list(COLUMNS)].copy()
     df = df.astype(object).where(df.notna(), None)
     amounts, starts, ends = [], [], []
-    for number, row in enumerate(df.itertuples(index=False), 1):
+    for index, row in enumerate(df.itertuples(index=False)):
         def bad(column: str, problem: str) -> LedgerError:
-            return LedgerError(f"{where}: row {number}, column {column}: {problem}")
+            return LedgerError(f"{where}: {locate(index, column)}: {problem}")
 
         amounts.append(_decimal(row.amount, lambda p: bad("amount", p)))
         if row.kind not in KINDS:

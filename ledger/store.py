@@ -123,6 +123,12 @@ class Store:
             raise
         return len(hashes)
 
+    def documents(self) -> list[dict]:
+        """Each document: doc, source, lang, and its money mentions."""
+        return [{"doc": doc, "source": source, "lang": lang, "mentions": json.loads(mentions)}
+                for doc, source, lang, mentions in
+                self.db.execute("SELECT doc, source, lang, mentions FROM documents ORDER BY rowid")]
+
     def ledger(self) -> pd.DataFrame:
         """Every fact, with the documents that report it."""
         columns = [c for c in COLUMNS if c != "sources"]
