@@ -9,5 +9,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 .venv/bin/ledger extract seeds/ -o "$work/seed-ledger.xlsx" --currency EUR
 soffice --headless --calc --convert-to pdf --outdir "$work" "$work/seed-ledger.xlsx" >/dev/null
-pdftoppm -png -r 70 "$work/seed-ledger.pdf" docs/seed-ledger
-ls docs/seed-ledger*.png
+# the top of the Ledger and Summary pages, where the seed's rows are
+pdftoppm -png -r 110 -f 1 -l 1 -x 60 -y 90 -W 1060 -H 130 -singlefile "$work/seed-ledger.pdf" docs/seed-ledger
+pdftoppm -png -r 110 -f 2 -l 2 -x 60 -y 90 -W 1060 -H 300 -singlefile "$work/seed-ledger.pdf" docs/seed-summary
+ls docs/seed-ledger.png docs/seed-summary.png

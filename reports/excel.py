@@ -54,10 +54,14 @@ def text(value) -> str | None:
 
 
 def _cell(ws, value, number_format: str | None = None, bold: bool = False):
+    """A cell value for ws.append: plain where that is safe (fast, streamed),
+    a styled cell for amounts, bold text, and text that looks like a formula."""
     if isinstance(value, Decimal):
         value = int(value) if value == value.to_integral_value() else float(value)
     elif value is not None and not isinstance(value, (int, float)):
         value = text(value)
+    if not (number_format or bold or isinstance(value, str) and value.startswith("=")):
+        return value
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # text stays text: "=HYPERLINK(...)" from a document is no formula
@@ -148,11 +152,16 @@ def _write_ledger(ws, ledger: pd.DataFrame, kinds, statuses, currencies) -> None
         validation.add(f"{letter}2:{letter}{end}")
         ws.data_validations.append(validation)
     _header(ws, LEDGER_COLUMNS)
-    for row in ledger.itertuples(index=False):
-        record = row._asdict()
-        record["sentence"] = " ".join((record["sentence"] or "").split())  # one line a row
-        ws.append([_cell(ws, record[name], _amount_format(record["currency"]) if name == "amount" else None)
-                   for name in LEDGER_COLUMNS])
+    amount_at = LEDGER_COLUMNS.index("amount")
+    sentences = ledger["sentence"].map(lambda s: " ".join((s or "").split()))  # one line a row
+    columns = [sentences if name == "sentence" else ledger[name] for name in LEDGER_COLUMNS]
+    formats = {}
+    for values in zip(*columns):
+        row = [v if v is None or type(v) is int else _cell(ws, v) for v in values]
+        currency = values[amount_at + 1]
+        number_format = formats.get(currency) or formats.setdefault(currency, _amount_format(currency))
+        row[amount_at] = _cell(ws, values[amount_at], number_format)
+        ws.append(row)
 
 
 def _write_summary(ws, summary: pd.DataFrame, converted: pd.DataFrame | None, ledger_rows: int) -> None:

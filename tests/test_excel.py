@@ -1,0 +1,159 @@
+"""The reviewer's workbook: sheets, typed cells, formats, dropdowns, frozen
+header, the chart, untrusted text, and reading a reviewer's edits back."""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from ledger.schema import CURRENCIES, STATUSES, frame
+from parsers.cues import KINDS
+from reports.excel import LEDGER_COLUMNS, MENTION_COLUMNS, SOURCE_COLUMNS, write_workbook
+from reports.tables import write_csv
+
+from .conftest import ROOT
+
+SEED = ROOT / "seeds" / "000_85b4fb37c10d1e96.txt"
+
+
+def ledger(*args):
+    return subprocess.run([sys.executable, "-m", "ledger.cli", *map(str, args)], capture_output=True,
+                          text=True, cwd=ROOT)
+
+
+@pytest.fixture(scope="module")
+def seed_workbook(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("xlsx")
+    (folder / "broken.txt").write_bytes(b"\x00\x01binary")
+    path = folder / "seed.xlsx"
+    result = ledger("extract", SEED, folder / "broken.txt", "-o", path, "--currency", "EUR")
+    assert result.returncode == 1 and "is binary" in result.stderr  # the good document still lands
+    return path
+
+
+def column(ws, name):
+    header = [c.value for c in ws[1]]
+    return header.index(name) + 1
+
+
+def test_sheets_and_ledger_cells(seed_workbook):
+    wb = load_workbook(seed_workbook)
+    assert wb.sheetnames == ["Ledger", "Summary", "Mentions", "Sources", "Lists"]
+    ws = wb["Ledger"]
+    assert [c.value for c in ws[1]] == list(LEDGER_COLUMNS)
+    assert ws.max_row == 7
+    amounts = {ws.cell(row, column(ws, "amount")).value for row in range(2, 8)}
+    assert amounts == {13750000000, 650000000, 5000000000, 10000000000, 6600000000, 4000000000}
+    cell = ws.cell(2, column(ws, "amount"))
+    assert cell.data_type == "n" and cell.number_format == '#,##0.00 "USD"'
+    assert ws.cell(2, column(ws, "company")).data_type == "s"
+    assert ws.cell(2, column(ws, "sentence")).value.startswith("In den folgenden Monaten")
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:P7"
+    assert ws.column_dimensions["I"].width > ws.column_dimensions["A"].width  # fitted: sentence is wide
+    assert wb["Lists"].sheet_state == "hidden"
+
+
+def test_dropdowns(seed_workbook):
+    ws = load_workbook(seed_workbook)["Ledger"]
+    rules = {str(v.sqref): v.formula1 for v in ws.data_validations.dataValidation}
+    assert rules["A2:A7"] == '"' + ",".join(KINDS) + '"'
+    assert rules["G2:G7"] == '"actual,expected,planned"'
+    assert rules["E2:E7"].startswith("Lists!$A$1:$A$")
+
+
+def test_summary_totals_follow_the_ledger_and_chart(seed_workbook):
+    ws = load_workbook(seed_workbook)["Summary"]
+    assert [c.value for c in ws[1]] == ["company", "kind", "currency", "total", "events"]
+    assert ws["A2"].value == "Microsoft" and ws["D2"].value.startswith("=SUMIFS(Ledger!$D$2:$D$7")
+    values = [row for row in ws.iter_rows(values_only=True)]
+    assert any(r[0] == "Totals in EUR at ECB reference rates" for r in values)
+    with zipfile.ZipFile(seed_workbook) as archive:
+        charts = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
+        chart = archive.read(charts[0]) if charts else b""
+        assert b"<barChart>" in chart and b"Largest companies by total (EUR)" in chart
+
+
+def test_mentions_and_sources(seed_workbook):
+    wb = load_workbook(seed_workbook)
+    mentions = list(wb["Mentions"].iter_rows(values_only=True))
+    assert mentions[0] == MENTION_COLUMNS and len(mentions) == 7
+    assert mentions[1][1] == "fünf Milliarden Dollar" and mentions[1][2] == 5000000000
+    assert "Verlust von fünf Milliarden Dollar" in mentions[1][7]
+    sources = list(wb["Sources"].iter_rows(values_only=True))
+    assert sources[0] == SOURCE_COLUMNS
+    assert sources[1][3:5] == (6, 6) and sources[2][5] == "is binary, not text"
+
+
+def untrusted_ledger():
+    row = {c: None for c in LEDGER_COLUMNS}
+    row.update(id="x1", kind="loss", company="=cmd|' /C calc'!A0", counterparty="+SUM(A1:A9)",
+               amount=Decimal("5000000"), currency="EUR", status="actual", lang="de", doc="@doc",
+               source="-src", sentence="=HYPERLINK(\"http://evil\")\x07 bell", span_start=0, span_end=3,
+               extracted_at="", sources="@doc")
+    return frame([row])
+
+
+def test_untrusted_text_never_becomes_a_formula(tmp_path):
+    path = tmp_path / "evil.xlsx"
+    empty = pd.DataFrame(columns=["company", "kind", "currency", "total", "events"])
+    write_workbook(path, untrusted_ledger(), pd.DataFrame(columns=list(MENTION_COLUMNS)),
+                   pd.DataFrame(columns=list(SOURCE_COLUMNS)), KINDS, STATUSES, sorted(CURRENCIES), empty)
+    ws = load_workbook(path)["Ledger"]
+    company, sentence = ws.cell(2, column(ws, "company")), ws.cell(2, column(ws, "sentence"))
+    assert company.data_type == "s" and company.value == "=cmd|' /C calc'!A0"
+    assert sentence.data_type == "s" and sentence.value == '=HYPERLINK("http://evil") bell'  # \x07 removed
+    out = io.StringIO()
+    write_csv(untrusted_ledger(), out)
+    line = out.getvalue().splitlines()[1]
+    assert ",'=cmd|' /C calc'!A0,'+SUM(A1:A9)," in line and ",'@doc,'-src," in line
+
+
+def test_edited_workbook_round_trip(seed_workbook, tmp_path):
+    wb = load_workbook(seed_workbook)
+    ws = wb["Ledger"]
+    for row in range(2, ws.max_row + 1):
+        if ws.cell(row, column(ws, "kind")).value == "loan":
+            ws.cell(row, column(ws, "amount")).value = 4500000000
+            ws.cell(row, column(ws, "company")).value = "OpenAI Global"
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    summary = ledger("summarize", edited, "--format", "csv").stdout.splitlines()
+    assert "OpenAI Global,loan,USD,4500000000,1" in summary and "OpenAI,loss,USD,5000000000,1" in summary
+
+
+@pytest.mark.parametrize("name, value, words", [
+    ("amount", "four billion", "sheet Ledger, cell D3: not an amount: 'four billion'"),
+    ("kind", "gift", "sheet Ledger, cell A3: unknown kind 'gift'"),
+    ("currency", "XYZ", "sheet Ledger, cell E3: unknown currency 'XYZ'"),
+])
+def test_broken_edit_names_sheet_cell_and_problem(seed_workbook, tmp_path, name, value, words):
+    wb = load_workbook(seed_workbook)
+    wb["Ledger"].cell(3, column(wb["Ledger"], name)).value = value
+    broken = tmp_path / "broken.xlsx"
+    wb.save(broken)
+    result = ledger("summarize", broken)
+    assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_export_from_the_store(tmp_path):
+    db, path = tmp_path / "ledger.db", tmp_path / "export.xlsx"
+    assert ledger("add", SEED, "--db", db).returncode == 0
+    result = ledger("export", "--db", db, "-o", path)
+    assert result.returncode == 0 and "6 row(s)" in result.stderr
+    wb = load_workbook(path)
+    assert wb["Ledger"].max_row == 7 and wb["Mentions"].max_row == 7
+    assert list(wb["Sources"].iter_rows(values_only=True))[1][3:5] == (6, 6)
+
+
+def test_not_a_workbook(tmp_path):
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("not a zip", encoding="utf-8")
+    result = ledger("summarize", fake)
+    assert result.returncode == 2 and "not a readable Excel workbook" in result.stderr
