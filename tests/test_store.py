@@ -151,5 +151,7 @@ def test_summarize_formats_and_bad_currency():
     converted = ledger("summarize", SEED, "--currency", "eur", "--format", "csv")
     assert converted.returncode == 0 and all(",EUR," in line for line in converted.stdout.splitlines()[1:])
     assert "end of period for 2, latest rate for 4" in converted.stderr
+    rows = json.loads(ledger("summarize", SEED, "--format", "json", "--by", "period").stdout)
+    assert {"period": "2024-06", "kind": "contract", "currency": "USD", "total": "10000000000", "events": 1} in rows
     bad = ledger("summarize", SEED, "--currency", "XYZ")
     assert bad.returncode == 2 and "no exchange rates for 'XYZ'" in bad.stderr and "Traceback" not in bad.stderr
