@@ -54,7 +54,7 @@ def test_sheets_and_ledger_cells(seed_workbook):
     assert cell.data_type == "n" and cell.number_format == '#,##0.00 "USD"'
     assert ws.cell(2, column(ws, "company")).data_type == "s"
     assert ws.cell(2, column(ws, "sentence")).value.startswith("In den folgenden Monaten")
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:P7"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:J7"
     assert ws.column_dimensions["I"].width > ws.column_dimensions["A"].width  # fitted: sentence is wide
     assert wb["Lists"].sheet_state == "hidden"
 
