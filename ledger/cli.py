@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 
 import pandas as pd
 
@@ -15,12 +17,15 @@ from reports.excel import MENTION_COLUMNS, SOURCE_COLUMNS, read_ledger_sheet, wr
 from reports.tables import WRITERS
 from reports.terminal import extract_tables, ledger_table, summary_table
 
+from rich.console import Console
+from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
 from . import __version__
-from .documents import DocumentError, InputError, read_inputs
+from .documents import MAX_BYTES, Document, DocumentError, InputError, Options, read_inputs
 from .gold import evaluate_files
-from .loading import load_ledger
+from .loading import is_ledger_file, load_ledger_file
 from .rates import ConversionError, supported
-from .records import extract
+from .records import Extraction, extract
 from .schema import CURRENCIES, STATUSES, LedgerError, frame, from_events
 from .store import Store, StoreError, default_path
 from .summarize import BY, merge_facts, select, summarize
@@ -66,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, LedgerError, StoreError, ConversionError) as error:
         print(f"ledger: error: {error}", file=sys.stderr)
         return 2
+    except Stop as stop:
+        print(f"ledger: stopped at {stop} (--strict)", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
@@ -85,11 +93,26 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ledger {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    def inputs(command, what="INPUT", text="a text file, a folder of them, - for stdin, or a .jsonl of {doc, text}"):
+    def inputs(command, what="INPUT", text="a file (.txt, .md, .html, .pdf, .csv, .tsv, .jsonl, .parquet), "
+                                             "a folder of them, or - for stdin"):
         command.add_argument("inputs", nargs="+", metavar=what, help=text)
         command.add_argument("--lang", choices=["auto", *available_languages()], default="auto")
         command.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                              help="when the documents were written: anchors 'im Vorjahr', 'last year'")
+        group = command.add_argument_group("corpora and folders")
+        group.add_argument("--text-column", metavar="COL", help="the text of a .csv/.tsv/.parquet/.jsonl corpus "
+                           "(a name; a number from 0 with --no-header)")
+        group.add_argument("--id-column", metavar="COL", help="the document id of a corpus row")
+        group.add_argument("--delimiter", metavar="C", help="of a .csv/.tsv corpus (default , and tab)")
+        group.add_argument("--quotechar", default='"', metavar="C", help="of a .csv/.tsv corpus (default \")")
+        group.add_argument("--no-header", action="store_true", help="the corpus has no header row")
+        group.add_argument("--glob", metavar="PATTERN", help="files of folders to read, e.g. '*.html'")
+        group.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
+                           help=f"skip files larger than this (default {MAX_BYTES:,})")
+        run = command.add_argument_group("running")
+        run.add_argument("--jobs", type=int, default=1, metavar="N", help="extract in N processes")
+        run.add_argument("--strict", action="store_true", help="stop at the first document that cannot be read")
+        run.add_argument("--quiet", action="store_true", help="no progress bar")
 
     def filters(command):
         command.add_argument("--kind", choices=KINDS)
@@ -153,27 +176,68 @@ def _lang(args) -> str | None:
 
 
 def _warn(errors: list[DocumentError]) -> int:
-    for error in errors:
-        print(f"ledger: warning: {error}", file=sys.stderr)
     if errors:
         print(f"ledger: {len(errors)} document(s) could not be read", file=sys.stderr)
     return 1 if errors else 0
 
 
+def _options(args) -> Options:
+    return Options(max_bytes=args.max_bytes, text_column=args.text_column, id_column=args.id_column,
+                   delimiter=args.delimiter, quotechar=args.quotechar, header=not args.no_header, glob=args.glob)
+
+
+def _work(job: tuple) -> tuple[Document, Extraction] | DocumentError:
+    """One document's extraction, in a worker process or not."""
+    item, lang, when = job
+    if isinstance(item, DocumentError):
+        return item
+    return item, extract(item.doc, item.text, lang, when)
+
+
+class Stop(Exception):
+    """--strict: a document could not be read."""
+
+
+def _extractions(args, inputs: list[str], errors: list[DocumentError]) -> Iterator[tuple[Document, Extraction]]:
+    """(document, extraction) of every readable document, in input order,
+    in --jobs processes, with a progress bar on a terminal. Unreadable
+    documents are warned about and appended to `errors`; with --strict the
+    first one stops the run."""
+    if args.jobs < 1:
+        raise InputError(f"--jobs must be 1 or more, not {args.jobs}")
+    jobs = ((item, _lang(args), args.date) for item in read_inputs(inputs, _options(args)))
+    pool = multiprocessing.get_context("spawn").Pool(args.jobs) if args.jobs > 1 else None
+    results = pool.imap(_work, jobs, chunksize=16) if pool else map(_work, jobs)
+    show = not args.quiet and sys.stderr.isatty()
+    try:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=Console(stderr=True), disable=not show,
+                      transient=True) as progress:
+            task = progress.add_task("extracting", total=None)
+            for result in results:
+                progress.advance(task)
+                if isinstance(result, DocumentError):
+                    print(f"ledger: warning: {result}", file=sys.stderr)
+                    errors.append(result)
+                    if args.strict:
+                        raise Stop(str(result))
+                    continue
+                yield result
+    finally:
+        if pool:
+            pool.terminate()
+
+
 def _extract(args) -> int:
     records, errors, ledgers, mentions, sources = [], [], [], [], []
-    for item in read_inputs(args.inputs):
-        if isinstance(item, DocumentError):
-            errors.append(item)
-            sources.append({"doc": item.source, "source": item.source, "lang": None, "mentions": 0,
-                            "events": 0, "error": item.message})
-            continue
-        result = extract(item.doc, item.text, _lang(args), args.date)
+    for item, result in _extractions(args, args.inputs, errors):
         records.append(result.record())
         ledgers.append(from_events(result.events, item.doc, item.source, result.lang))
         mentions.extend(result.mention_rows(item.text))
         sources.append({"doc": item.doc, "source": item.source, "lang": result.lang,
                         "mentions": len(result.mentions), "events": len(result.events), "error": None})
+    sources += [{"doc": e.source, "source": e.source, "lang": None, "mentions": 0, "events": 0,
+                 "error": e.message} for e in errors]
     if args.output and args.output.lower().endswith(".xlsx"):
         _workbook(Path(args.output), pd.concat(ledgers) if ledgers else frame([]), mentions, sources,
                   args.currency, args.date)
@@ -207,8 +271,14 @@ def _workbook(path: Path, ledger, mentions: list[dict], sources: list[dict], cur
 def _summarize(args) -> int:
     if args.currency and not supported(args.currency.upper()):
         raise ConversionError(f"no exchange rates for {args.currency!r} (an ISO code such as EUR or USD)")
-    loaded = load_ledger(args.inputs, _lang(args), args.date, READERS)
-    result = summarize(loaded.ledger, args.by, args.kind, args.company,
+    files = [name for name in args.inputs if is_ledger_file(name, READERS)]
+    texts = [name for name in args.inputs if name not in files]
+    parts, errors = [load_ledger_file(name, READERS) for name in files], []
+    for item, result in _extractions(args, texts, errors) if texts else ():
+        parts.append(from_events(result.events, item.doc, item.source, result.lang))
+    parts = [p for p in parts if len(p)]
+    ledger = pd.concat(parts, ignore_index=True) if parts else frame([])
+    result = summarize(ledger, args.by, args.kind, args.company,
                        args.currency.upper() if args.currency else None, args.date)
     if args.format == "table":
         title = f"Totals by {args.by}" + (f", in {result.currency}" if result.currency else ", per currency")
@@ -218,24 +288,16 @@ def _summarize(args) -> int:
     if result.bases:
         used = ", ".join(f"{basis} for {count}" for basis, count in sorted(result.bases.items()))
         print(f"ledger: converted to {result.currency} at ECB reference rates: {used} amount(s)", file=sys.stderr)
-    return _warn(loaded.errors)
+    return _warn(errors)
 
 
 def _add(args) -> int:
     added = known = rows = 0
     errors = []
     with Store(args.db or default_path()) as store:
-        for item in read_inputs(args.inputs):
-            if isinstance(item, DocumentError):
-                errors.append(item)
-                continue
-            if store.has(item.text):
-                known += 1
-                continue
-            result = extract(item.doc, item.text, _lang(args), args.date)
+        for item, result in _extractions(args, args.inputs, errors):
             ledger = from_events(result.events, item.doc, item.source, result.lang)
-            if store.add(item.text, item.doc, item.source, result.lang, ledger,
-                         [m.as_record() for m in result.mentions]):
+            if store.add(item.text, item.doc, item.source, result.lang, ledger, result.mention_rows(item.text)):
                 added, rows = added + 1, rows + len(ledger)
             else:
                 known += 1

@@ -1,25 +1,14 @@
-"""A ledger from what the user names: text inputs (extracted here), a
-ledger database, or a ledger exported to CSV that a reviewer may have
-corrected by hand."""
+"""A ledger from a file: a ledger database, a ledger exported to CSV that a
+reviewer may have corrected by hand, or another format a reader knows."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Callable
 
 import pandas as pd
 
-from .documents import DocumentError, read_inputs
-from .records import extract
-from .schema import LedgerError, Locator, frame, from_events, validate
+from .schema import LedgerError, Locator, validate
 from .store import STORE_SUFFIXES, Store, is_store
-
-
-@dataclass
-class Loaded:
-    ledger: pd.DataFrame
-    errors: list[DocumentError] = field(default_factory=list)
 
 
 # Reads a ledger file of another format (a workbook): its rows, and where
@@ -27,35 +16,37 @@ class Loaded:
 Reader = Callable[[Path], tuple[pd.DataFrame, Locator]]
 
 
-def load_ledger(inputs: list[str], lang: str | None = None, when: date | None = None,
-                readers: dict[str, Reader] | None = None) -> Loaded:
-    """The ledger of every input, in order: databases, CSV exports, files
-    that `readers` read by suffix (".xlsx"), and text inputs, extracted.
-    Unreadable documents are listed in `errors`; a broken ledger file
-    raises LedgerError or StoreError."""
-    parts, errors, texts = [], [], []
-    readers = readers or {}
-    for name in inputs:
-        path = Path(name)
-        suffix = path.suffix.lower()
-        if name != "-" and path.is_file() and (is_store(path) or suffix in STORE_SUFFIXES):
-            with Store(path, create=False) as store:
-                parts.append(store.ledger())
-        elif name != "-" and path.is_file() and suffix == ".csv":
-            parts.append(read_csv(path))
-        elif name != "-" and path.is_file() and suffix in readers:
-            rows, locate = readers[suffix](path)
-            parts.append(validate(rows, str(path), locate))
-        else:
-            texts.append(name)
-    for item in read_inputs(texts) if texts else ():
-        if isinstance(item, DocumentError):
-            errors.append(item)
-            continue
-        result = extract(item.doc, item.text, lang, when)
-        parts.append(from_events(result.events, item.doc, item.source, result.lang))
-    parts = [p for p in parts if len(p)]
-    return Loaded(pd.concat(parts, ignore_index=True) if parts else frame([]), errors)
+def is_ledger_file(name: str, readers: dict[str, Reader]) -> bool:
+    """A ledger database, a ledger CSV, or a file one of `readers` reads."""
+    path = Path(name)
+    if name == "-" or not path.is_file():
+        return False
+    suffix = path.suffix.lower()
+    return is_store(path) or suffix in STORE_SUFFIXES or suffix in readers or suffix == ".csv" and _ledger_csv(path)
+
+
+def _ledger_csv(path: Path) -> bool:
+    """A CSV whose header is a ledger's (a text corpus in CSV is none)."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            header = f.readline()
+    except OSError:
+        return False
+    return all(column in header for column in ("kind", "amount", "currency"))
+
+
+def load_ledger_file(name: str, readers: dict[str, Reader]) -> pd.DataFrame:
+    """The validated ledger of a database, a ledger CSV, or a file of
+    `readers` (".xlsx"); LedgerError or StoreError for a broken one."""
+    path = Path(name)
+    suffix = path.suffix.lower()
+    if is_store(path) or suffix in STORE_SUFFIXES:
+        with Store(path, create=False) as store:
+            return store.ledger()
+    if suffix in readers:
+        rows, locate = readers[suffix](path)
+        return validate(rows, str(path), locate)
+    return read_csv(path)
 
 
 def read_csv(path: Path) -> pd.DataFrame:

@@ -84,7 +84,6 @@ def test_missing_path():
     ("empty.txt", b"", "is empty"),
     ("blank.txt", b"  \n\n", "is empty"),
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is binary, not text"),
-    ("latin.txt", "Der Gewinn: 5 Mio. Euro für Müller".encode("cp1252"), "is not UTF-8 text"),
 ])
 def test_unreadable_document_is_named_and_others_still_land(tmp_path, name, content, words):
     bad = tmp_path / name
@@ -105,3 +104,15 @@ def test_bad_jsonl_line_is_named(tmp_path):
 def test_unknown_option_exits_2():
     out = ledger("extract", "--format", "xml", SEED)
     assert out.returncode == 2 and b"Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "utf-16", "utf-8-sig"])
+def test_old_encodings_are_read(tmp_path, encoding):
+    text = "Die Müller AG meldete für 2015 einen Überschuss von 5 Mio. Euro."
+    path = tmp_path / "old.txt"
+    path.write_bytes(text.encode(encoding))
+    out = ledger("extract", "--format", "jsonl", path)
+    assert out.returncode == 0, out.stderr
+    (mention,) = json.loads(out.stdout)["mentions"]
+    assert (mention["text"], mention["value"]) == ("5 Mio. Euro", "5000000")
+    assert text[mention["start"]:mention["end"]] == "5 Mio. Euro"

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from currency_converter import CurrencyConverter
 
-from ledger.loading import load_ledger, read_csv
+from ledger.loading import read_csv
 from ledger.rates import convert, legacy_rates
 from ledger.records import extract
 from ledger.schema import COLUMNS, LedgerError, from_events, validate
@@ -33,8 +33,12 @@ def ledger_of(text: str, doc: str = "doc", lang: str | None = None) -> pd.DataFr
     return from_events(result.events, doc, doc, result.lang)
 
 
+def seed_ledger() -> pd.DataFrame:
+    return ledger_of(open(SEED, encoding="utf-8").read(), SEED)
+
+
 def test_schema_columns_and_exact_amounts():
-    ledger = load_ledger([SEED]).ledger
+    ledger = seed_ledger()
     assert tuple(ledger.columns) == COLUMNS
     assert all(isinstance(a, Decimal) for a in ledger["amount"])
     assert ledger["span_start"].dtype == "int64"
@@ -44,7 +48,7 @@ def test_schema_columns_and_exact_amounts():
 
 
 def test_seed_summary():
-    table = summarize(load_ledger([SEED]).ledger).table
+    table = summarize(seed_ledger()).table
     assert {(r.company, r.kind, r.currency, r.total) for r in table.itertuples()} == SEED_TOTALS
     out = io.StringIO()
     write_csv(table, out)
@@ -72,13 +76,13 @@ def test_same_fact_from_two_documents_is_one_row():
 @pytest.mark.parametrize("by, first", [("company", "company"), ("counterparty", "counterparty"),
                                         ("kind", "kind"), ("period", "period")])
 def test_summarize_by(by, first):
-    table = summarize(load_ledger([SEED]).ledger, by=by).table
+    table = summarize(seed_ledger(), by=by).table
     assert table.columns[0] == first and table.columns[-2:].tolist() == ["total", "events"]
     assert table["events"].sum() == 6
 
 
 def test_filters():
-    ledger = load_ledger([SEED]).ledger
+    ledger = seed_ledger()
     assert summarize(ledger, kind="loan").table["total"].tolist() == [Decimal("4000000000")]
     assert set(summarize(ledger, company="openai").table["company"]) == {"OpenAI"}
 
@@ -101,7 +105,7 @@ def test_schilling_and_mark_go_through_their_fixed_euro_rates():
 
 
 def test_summary_in_one_currency_reports_its_rate_days():
-    result = summarize(load_ledger([SEED]).ledger, currency="EUR")
+    result = summarize(seed_ledger(), currency="EUR")
     assert set(result.table["currency"]) == {"EUR"}
     assert result.bases == {"end of period": 2, "latest rate": 4}
 
@@ -109,7 +113,7 @@ def test_summary_in_one_currency_reports_its_rate_days():
 def test_hand_edited_csv_is_used(tmp_path):
     path = tmp_path / "ledger.csv"
     with open(path, "w", encoding="utf-8") as out:
-        write_csv(load_ledger([SEED]).ledger, out)
+        write_csv(seed_ledger(), out)
     edited = path.read_text(encoding="utf-8").replace(",OpenAI,,4000000000,USD,", ",OpenAI,,4500000000,USD,")
     path.write_text(edited, encoding="utf-8")
     table = summarize(read_csv(path), kind="loan").table
@@ -124,7 +128,7 @@ def test_hand_edited_csv_is_used(tmp_path):
     ("period", "last year", "row 2, column period: not a period 'last year'"),
 ])
 def test_broken_edit_names_row_and_column(tmp_path, column, value, words):
-    ledger = load_ledger([SEED]).ledger.astype(object)
+    ledger = seed_ledger().astype(object)
     ledger.loc[1, column] = value
     path = tmp_path / "ledger.csv"
     with open(path, "w", encoding="utf-8") as out:
@@ -134,7 +138,7 @@ def test_broken_edit_names_row_and_column(tmp_path, column, value, words):
 
 
 def test_validate_rejects_float_amounts_and_missing_columns():
-    ledger = load_ledger([SEED]).ledger.astype(object)
+    ledger = seed_ledger().astype(object)
     ledger.loc[0, "amount"] = 5e9
     with pytest.raises(LedgerError, match="row 1, column amount: .* is a float"):
         validate(ledger)
