@@ -124,7 +124,8 @@ def _parser() -> argparse.ArgumentParser:
 
     extract_command = _command(commands, "extract", "find every amount of money and event in documents", _extract)
     inputs(extract_command)
-    extract_command.add_argument("--format", choices=["table", "jsonl"], default="table")
+    extract_command.add_argument("--format", choices=["table", "jsonl", "json", "csv"], default="table",
+                                 help="jsonl: one record per document; json: their list; csv: one ledger row per event")
     extract_command.add_argument("-o", "--output", metavar="FILE",
                                  help="write here instead of stdout; FILE.xlsx is the reviewer's workbook")
     extract_command.add_argument("--currency", metavar="CODE", help="the workbook's totals in this currency too")
@@ -248,6 +249,11 @@ def _extract(args) -> int:
         if args.format == "jsonl":
             for record in records:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif args.format == "json":
+            json.dump(records, out, ensure_ascii=False, indent=1)
+            out.write("\n")
+        elif args.format == "csv":
+            WRITERS["csv"](pd.concat(ledgers) if ledgers else frame([]), out)
         else:
             extract_tables(records, out)
     finally:

@@ -173,12 +173,12 @@ def _corpus(data: bytes, path: Path, suffix: str, options: Options) -> Iterator[
             return
         rows = _jsonl(text, source) if suffix == ".jsonl" else _csv(text, source, suffix, options)
     text_column = options.text_column or ("text" if suffix == ".jsonl" else None)
-    if text_column is None:
-        raise InputError(f"{source}: a {suffix} corpus needs --text-column (a column name, or a number)")
     for where, row in rows:
         if isinstance(row, DocumentError):
             yield row
             continue
+        if text_column is None:
+            raise InputError(f"{source}: a {suffix} corpus needs --text-column (a column name, or a number)")
         body = _column(row, text_column, source)
         doc = _column(row, options.id_column, source) if options.id_column else row.get("doc", row.get("id"))
         if not isinstance(body, str) or not body.strip():
