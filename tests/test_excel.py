@@ -157,3 +157,17 @@ def test_not_a_workbook(tmp_path):
     fake.write_text("not a zip", encoding="utf-8")
     result = ledger("summarize", fake)
     assert result.returncode == 2 and "not a readable Excel workbook" in result.stderr
+
+
+def test_a_document_that_starts_with_a_formula(tmp_path):
+    evil = tmp_path / "evil.txt"
+    evil.write_text('=HYPERLINK("http://evil.example") Die Firma AG machte einen Verlust von 5 Mio. Euro. '
+                    "Die Firma AG plant weiter.", encoding="utf-8")
+    path = tmp_path / "evil.xlsx"
+    assert ledger("extract", evil, "-o", path).returncode == 0
+    wb = load_workbook(path)
+    ws = wb["Ledger"]
+    sentence = ws.cell(2, column(ws, "sentence"))
+    assert sentence.data_type == "s" and sentence.value.startswith('=HYPERLINK("http://evil.example")')
+    context = wb["Mentions"].cell(2, MENTION_COLUMNS.index("context") + 1)
+    assert context.data_type == "s" and context.value.startswith("=HYPERLINK")
