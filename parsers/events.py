@@ -125,7 +125,7 @@ def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lan
             continue
         if figure.kind in RESULTS and abs(figure.money.value) < _SMALLEST_RESULT:
             continue  # a share price after a change in per cent, not a company's result
-        if figure.kind == "fine" and words.threat.search(text, figure.unshared, figure.clause[1]):
+        if figure.kind == "fine" and words.threat.search(text, *figure.clause):
             continue  # "drohen Strafen bis zu 60.000 Euro": not imposed
         events.append(_event(text, start, end, figure, lang, words, names, about, several_sentences))
     return events

@@ -47,6 +47,7 @@ def _never_names(lang: Language) -> frozenset[str]:
     words |= set(get_month_names("wide", locale=lang.code).values())
     words |= set(get_day_names("wide", locale=lang.code).values())
     words |= {t for t in lexicon(lang) if t[:1].isupper()}
+    words |= set(lang.comparison_labels)  # "(Vorjahr: 3,7 Mrd. Euro)"
     return frozenset(words | _nationalities(lang))
 
 
@@ -116,8 +117,8 @@ def find_names(text: str, lang: Language, sentence_starts: set[int],
     masked = "".join(masked)
     runs = [run for match in _SEQUENCE.finditer(masked) for run in _runs(masked, match, lang, sentence_starts)
             if not (run.sentence_start and _DATELINE.match(masked, run.start + len(run.name)))]
-    if exclude is not None:
-        runs = [r for r in runs if not exclude.fullmatch(r.name)]
+    currencies = lexicon(lang)  # "Kredite in Schweizer Franken": a currency, no party
+    runs = [r for r in runs if r.name not in currencies and not (exclude and exclude.fullmatch(r.name))]
     counts = Counter(r.name for r in runs)
     heads = {r.name for r in runs if r.evidence_only}
     alone = {r.name for r in runs if not r.evidence_only}
@@ -154,15 +155,33 @@ def _with_abbreviations(names: list[Name], text: str) -> list[Name]:
     return [replace(n, name=full[n.name], strong=True) if n.name in full else n for n in names]
 
 
+def _after_lowercase(text: str, start: int) -> bool:
+    before = text[max(0, start - 20):start].split()
+    return bool(before) and before[-1].islower()
+
+
+def _plural_noun(token: str, after_lowercase: bool) -> bool:
+    """A German dative plural after a lowercase word ("zu fünf Jahren Haft",
+    "den Eigentümern Audi") or an abstract noun ("Anwesenheit"): no part of
+    a name; adjectives in -schen are."""
+    plural = (after_lowercase and len(token) > 5 and token.endswith(("en", "ern"))
+              and not token.endswith("schen") and token[1:].islower())
+    return plural or token.endswith(("heit", "keit", "ung", "ungen", "schaft"))
+
+
 def _german_core(masked: str, start: int, piece: list[str], sentence_start: bool,
                  lang: Language) -> tuple[int, list[str]]:
     """What of a German capitalized run can be a name: without a leading
     compound that describes it ("Apple-Zulieferer Japan Display"), a leading
     adjective capitalized only because it starts the sentence ("Britische
-    Sängerin") and a trailing genitive of a place ("Flüsse Europas"); its
-    adjective in the nominative ("der Europäischen Zentralbank")."""
+    Sängerin"), a leading plural or abstract noun ("in den Jahren Verluste",
+    "Anwesenheit Minderjähriger"), a place's genitive before or after it
+    ("Italiens Banken", "Flüsse Europas"); its adjective in the nominative
+    ("der Europäischen Zentralbank")."""
     while len(piece) > 1 and ("-" in piece[0][1:-1] or sentence_start and _INFLECTED.search(piece[0])
-                               and not piece[0].isupper() and masked.count(" ".join(piece)) < 2):
+                               and not piece[0].isupper() and masked.count(" ".join(piece)) < 2
+                               or _plural_noun(piece[0], _after_lowercase(masked, start))
+                               or piece[0].endswith("s") and piece[0][:-1] in places(lang)):
         start = masked.index(piece[1], start + len(piece[0]))
         piece, sentence_start = piece[1:], False
     if len(piece) > 1 and piece[-1].endswith("s") and piece[-1][:-1] in places(lang):
