@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
+
 from .languages import Language
 
 # No sentence is longer: a longer run of text is cut, so that the work per
@@ -23,8 +24,7 @@ def sentences(text: str, lang: Language, protected: list[tuple[int, int]] = ()) 
     """(start, end) of each sentence. A dot after an abbreviation of the
     language ("Mio.", "Inc."), after a number ("21. November") or inside a
     protected span (a money mention, sorted) ends none."""
-    spans = [piece for span in _sentences(text, lang, protected) for piece in _cut(text, *span, protected)]
-    return spans
+    return [piece for span in _sentences(text, lang, protected) for piece in _cut(text, *span, protected)]
 
 
 def _cut(text: str, start: int, end: int, protected) -> list[tuple[int, int]]:
@@ -46,7 +46,7 @@ def _sentences(text: str, lang: Language, protected) -> list[tuple[int, int]]:
         stop = match.start()
         if _inside(protected, stop):
             continue
-        if match.group().startswith((".",)) and _continues(text[max(start, stop - 30):stop + 1], lang):
+        if match.group().startswith(".") and _continues(text[max(start, stop - 30):stop + 1], lang):
             continue
         if text[start:match.end()].strip():
             spans.append((start, match.end()))
