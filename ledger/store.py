@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +19,7 @@ import pandas as pd
 from .schema import COLUMNS, frame, validate
 
 DEFAULT = "ledger.db"
+SETUP_ATTEMPTS = 40
 # A file named so is read as a ledger database, and is an error if it is none.
 STORE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 SCHEMA = """
@@ -65,11 +67,25 @@ class Store:
         try:
             self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self.db.execute("PRAGMA busy_timeout = 30000")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.executescript(SCHEMA)
-            self.db.execute("SELECT id, amount, span_start FROM facts LIMIT 1").fetchall()
+            self._set_up()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: not a usable ledger database ({error}); nothing was changed") from None
+
+    def _set_up(self) -> None:
+        """WAL journaling and the tables. Switching the journal mode needs the
+        database to itself and waits for no busy handler, so a second process
+        opening it at the same moment tries again."""
+        for attempt in range(SETUP_ATTEMPTS):
+            try:
+                if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.executescript(SCHEMA)
+                self.db.execute("SELECT id, amount, span_start FROM facts LIMIT 1").fetchall()
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or attempt == SETUP_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
 
     def close(self) -> None:
         self.db.close()
