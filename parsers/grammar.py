@@ -23,6 +23,8 @@ from .currencies import lexicon
 from .languages import Language
 
 NOT_AFTER_LETTER = r"(?<![^\W\d_])"
+# Space between the parts of an amount, as web text also writes it ("$3&nbsp;billion").
+SPACE = r"(?:\s|&nbsp;)"
 # A token starts a word, or is a symbol that may follow anything ("USD$99").
 TOKEN_START = r"(?:(?<![^\W\d_])|(?![\w\s]))"
 NOT_BEFORE_LETTER = r"(?![^\W\d_])"
@@ -93,15 +95,15 @@ def grammar(lang: Language) -> Grammar:
           (?:{NOT_AFTER_LETTER}(?P<negative>{negative})\s+)?
           (?:{NOT_AFTER_LETTER}(?P<code_before>{codes})\s*(?=[^\w\s]))?  # "AUD $95", "USD$99"
           (?:(?P<prefix>\(\s*{prefix}\s*\)|{TOKEN_START}(?:{prefix})
-                       |{TOKEN_START}(?:{currency})(?=\d))\s*)?  # "euro26 million"
+                       |{TOKEN_START}(?:{currency})(?=\d)){SPACE}*)?  # "euro26 million"
           (?P<sign>(?<![\w.,])[-−](?=\d))?
           (?:(?P<digits>{_digits(lang)})|(?P<words>{_words(lang, scale, currency)}))
           (?!\s*:)                                   # a label: "(2014: 4,86)"
           (?:\s*\)(?=\s*(?:{scale}|{suffix})))?      # "(2014: 4,86) Millionen Euro"
-          (?:\s*(?P<scale>{scale}))?
+          (?:{SPACE}*(?P<scale>{scale}))?
           (?(prefix)  # one currency per item; a code after a symbol refines it: "$299CAD"
              (?:\s*[(\[]?\s*(?P<code_after>{codes})(?:\s*[)\]])?(?!\s*[-−]?\d))?
-            |(?:\s*-?\s*(?P<suffix>{suffix}))?)
+            |(?:{SPACE}*-?{SPACE}*(?P<suffix>{suffix}))?)
         )"""
     labels = alternation(_with_capitals(lang.comparison_labels))
     gap = rf"""\s*(?:
