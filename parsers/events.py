@@ -37,8 +37,10 @@ _CLAUSE_REACH = 300
 # How far an earlier figure may stand from the figure it is compared with.
 _COMPARISON_GAP = 90
 _CONVERSION_GAP = 30
-# Below this a "result" is a price ("ein Minus von 0,53 Prozent auf 25,48 Euro").
-_SMALLEST_RESULT = Decimal(1000)
+# Below this an amount is a price ("ein Minus von 0,53 Prozent auf 25,48 Euro",
+# "purchased online for around 10 Euros"), not a company's result or deal;
+# fines can be small.
+_SMALLEST = Decimal(1000)
 # How far after an amount its period may stand ("EUR 5 mn in the third quarter of 2010").
 _PERIOD_REACH = 60
 
@@ -123,8 +125,8 @@ def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lan
     for figure in figures:
         if figure.kind is None or not _stands_alone(figure):
             continue
-        if figure.kind in RESULTS and abs(figure.money.value) < _SMALLEST_RESULT:
-            continue  # a share price after a change in per cent, not a company's result
+        if figure.kind != "fine" and abs(figure.money.value) < _SMALLEST:
+            continue  # a share price after a change in per cent, a price of goods: no company's fact
         if figure.kind == "fine" and words.threat.search(text, *figure.clause):
             continue  # "drohen Strafen bis zu 60.000 Euro": not imposed
         events.append(_event(text, start, end, figure, lang, words, names, about, several_sentences))

@@ -102,7 +102,7 @@ def grammar(lang: Language) -> Grammar:
           (?:\s*\)(?=\s*(?:{scale}|{suffix})))?      # "(2014: 4,86) Millionen Euro"
           (?:{SPACE}*(?P<scale>{scale}))?
           (?(prefix)  # one currency per item; a code after a symbol refines it: "$299CAD"
-             (?:\s*[(\[]?\s*(?P<code_after>{codes})(?:\s*[)\]])?(?!\s*[-−]?\d))?
+             (?:\s*[(\[]?\s*(?P<code_after>{codes})(?:\s*[)\]])?(?!\s*(?:[-−]?\d|[^\w\s(\[)\]])))?
             |(?:{SPACE}*-?{SPACE}*(?P<suffix>{suffix}))?)
         )"""
     labels = alternation(_with_capitals(lang.comparison_labels))

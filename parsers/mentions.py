@@ -151,7 +151,8 @@ def _parse_item(match: re.Match, lang: Language) -> _Item | None:
             return None
     if match.group("sign") or match.group("negative"):
         number = -number
-    group = next((g for g in ("code_after", "code_before", "prefix", "suffix") if match.group(g)), None)
+    group = next((g for g in ("code_after", "code_before", "prefix", "suffix") if match.group(g)
+                  and (g not in ("code_after", "code_before") or _refines(match, lang))), None)
     sense, sense_at = None, -1
     if group:
         tokens = lexicon(lang)
@@ -166,6 +167,19 @@ def _parse_item(match: re.Match, lang: Language) -> _Item | None:
             scale = (scale or 0) + sense.scale
     return _Item(match.start("mention"), match.end("mention"), number, scale, sense,
                  sense_at, match.group("qualifier"), written)
+
+
+def _refines(match: re.Match, lang: Language) -> bool:
+    """A code beside a symbol names the currency only when the symbol is a
+    dollar sign ("AUD $95", "$299CAD") or means the same ("GBP £211m"), not
+    when it starts a conversion ("€7 million (USD $8.6 million)")."""
+    if not match.group("prefix"):
+        return True  # "EUR -0.7 mn": the code is the currency
+    tokens = lexicon(lang)
+    symbol = match.group("prefix").strip("( )")
+    code = match.group("code_after") or match.group("code_before")
+    sense = tokens.get(symbol) or tokens.get(match.group("prefix"))
+    return symbol.endswith("$") or sense is not None and code in sense.codes
 
 
 def _money(text: str, run: list[_Item], lang: Language, resolver: Resolver) -> list[Money]:
