@@ -103,8 +103,7 @@ def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lan
     figures = []
     for position, money in enumerate(mentions):
         previous = mentions[position - 1] if position else None
-        if _per_unit(text, money, words) or _conversion(text, previous, money, words) \
-                or (money.value, money.currency) in converted:
+        if _per_unit(text, money, words) or (money.value, money.currency) in converted:
             continue
         at = bisect_right(parts, (money.start, float("inf"))) - 1
         clause = parts[at] if at >= 0 and parts[at][0] <= money.start < parts[at][1] else (start, end)
