@@ -111,15 +111,15 @@ def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lan
         figures.append(_Figure(money, clause, unshared=previous.end if previous else start))
     for figure, following in zip(figures, figures[1:]):
         figure.next_start = following.money.start
-    _link_comparisons(text, figures, lang, words)
+    _link_comparisons(text, figures, words)
     _assign_kinds(text, figures, words, start)
     periods = find_periods(text, start, end, lang)
     context_year = next((p.year for p in periods if p.year), None)
     events = []
-    for figure in figures:
+    for position, figure in enumerate(figures):
         if figure.kind is None:
             continue
-        figure.period = _period_of(figure, figures, periods, today, context_year, words, text)
+        figure.period = _period_of(position, figures, periods, today, context_year, words, text)
         figure.status = _status(text, figure, words, lang)
     for figure in figures:
         if figure.kind is None or not _stands_alone(figure):
@@ -145,7 +145,7 @@ def _conversion(text: str, previous: Money | None, money: Money, words: Cues) ->
     return len(gap) <= _CONVERSION_GAP and not re.search(r"[^\W\d_]", words.conversion.sub("", gap))
 
 
-def _link_comparisons(text: str, figures: list[_Figure], lang: Language, words: Cues) -> None:
+def _link_comparisons(text: str, figures: list[_Figure], words: Cues) -> None:
     """Mark earlier figures: the amount after a comparison word or inside a
     comparison bracket, or the German "von X auf Y" X."""
     for before, after in zip(figures, figures[1:]):
@@ -244,14 +244,14 @@ def _respectively(text: str, figures: list[_Figure], words: Cues, sentence_start
             figure.kind, figure.trigger, figure.compares_with = trigger.lastgroup, trigger, None
 
 
-def _period_of(figure: _Figure, figures: list[_Figure], periods: list[Period], today: date | None,
+def _period_of(position: int, figures: list[_Figure], periods: list[Period], today: date | None,
                context_year: int | None, words: Cues, text: str) -> Period | None:
-    """The time expression right after this amount (before the next amount,
-    with no comparison word between), else the last one before it (after
-    the previous amount); else, for a current figure, the sentence's first
+    """For figures[position]: the time expression right after its amount
+    (before the next amount, with no comparison word between), else the
+    last one before it (after the previous amount); else, for a current figure, the sentence's first
     time expression that no earlier figure owns. Relative expressions
     resolve against the figure compared with."""
-    position = next(i for i, f in enumerate(figures) if f is figure)
+    figure = figures[position]
     low = figures[position - 1].money.end if position else -1
     high = figures[position + 1].money.start if position + 1 < len(figures) else 10 ** 12
     after = [p for p in periods if figure.money.end <= p.start < min(high, figure.money.end + _PERIOD_REACH)
@@ -332,7 +332,7 @@ def _event(text: str, start: int, end: int, figure: _Figure, lang: Language, wor
                  start=start, end=end, trigger=figure.trigger.group() if figure.trigger else "")
 
 
-def _role(text: str, name: Name, words: Cues, pattern) -> bool:
+def _role(text: str, name: Name, pattern: re.Pattern) -> bool:
     """A role word stands right before the name ("mit Oracle", "to
     Norwegian shipbuilder Aker Yards")."""
     before = text[max(0, name.start - 40):name.start]
@@ -354,7 +354,7 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
     if figure.kind not in PUBLIC:  # a state is a party only to loans, fines and investments
         in_sentence = [n for n in in_sentence if n.name not in _places(lang)]
     objects = set() if figure.kind in RESULTS else {
-        n for n in in_sentence if _role(text, n, words, words.counterparty_role)}
+        n for n in in_sentence if _role(text, n, words.counterparty_role)}
     pivot_match = _pivot(text, figure, words)
     pivot = pivot_match.start() if pivot_match else figure.money.start
     if pivot > figure.money.end:  # verb last: "hat die X für 4,5 Mrd. Dollar übernommen"
@@ -362,7 +362,7 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
                         and n not in objects), None)
         pivot = subject.end if subject else figure.money.start
     if figure.kind == "fine":
-        payer = next((n for n in in_sentence if _role(text, n, words, words.payer_role)), None)
+        payer = next((n for n in in_sentence if _role(text, n, words.payer_role)), None)
         if payer is None and pivot_match and words.fining.fullmatch(pivot_match.group()):
             payer = next((n for n in in_sentence if n.start > pivot), None)  # "fined Nokia"
         if payer is not None:
@@ -374,11 +374,11 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
         lender = (next((n for n in in_sentence if n.start > lending.end()), None) if passive else
                   next((n for n in reversed(in_sentence) if n.start < min(lending.start(), figure.money.start)
                         and n.start >= figure.clause[0]), None))
-        borrower = next((n for n in in_sentence if n is not lender and _role(text, n, words, words.buyer_role)), None)
+        borrower = next((n for n in in_sentence if n is not lender and _role(text, n, words.buyer_role)), None)
         if lender is not None:  # the borrower may go unnamed: no main party stands in for it
             return (borrower.name if borrower else _UNNAMED), lender.name
     if pivot_match and words.selling.fullmatch(pivot_match.group()):
-        buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words, words.buyer_role)), None)
+        buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words.buyer_role)), None)
         seller = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
         return (buyer.name if buyer else None), (seller.name if seller else None)
     company = _company(text, start, end, figure, lang, words, names, in_sentence, objects, pivot, about)
