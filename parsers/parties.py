@@ -73,12 +73,17 @@ def places(lang: Language) -> frozenset[str]:
     return frozenset(Locale.parse(lang.code).territories.values())
 
 
+@cache
+def _never_leading(lang: Language) -> frozenset[str]:
+    """Never-names that no name starts with: all but the adjectives of nationality."""
+    return _never_names(lang) - _nationalities(lang)
+
+
 def _strip(tokens: list[str], lang: Language) -> list[str]:
     """Without leading words that are no part of a name ("Im Juni"); an
     adjective of nationality only when nothing capitalized follows it
     ("Finnish", but "European Commission")."""
-    nationalities = _nationalities(lang)
-    never = _never_names(lang) - nationalities
+    nationalities, never = _nationalities(lang), _never_leading(lang)
     while tokens and (tokens[0].lower() in lang.articles or len(tokens) == 1 and tokens[0] in nationalities
                       or all(part in never for part in tokens[0].split("-"))):
         tokens = tokens[1:]
