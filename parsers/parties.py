@@ -160,9 +160,14 @@ def _with_abbreviations(names: list[Name], text: str) -> list[Name]:
     return [replace(n, name=full[n.name], strong=True) if n.name in full else n for n in names]
 
 
-def _after_lowercase(text: str, start: int) -> bool:
+def _word_before(text: str, start: int) -> str:
+    """The word right before `start` ("" at the start of the text)."""
     before = text[max(0, start - 20):start].split()
-    return bool(before) and before[-1].islower()
+    return before[-1] if before else ""
+
+
+def _after_lowercase(text: str, start: int) -> bool:
+    return _word_before(text, start).islower()
 
 
 def _plural_noun(token: str, after_lowercase: bool) -> bool:
@@ -242,10 +247,9 @@ def _plain_word(name: str, lang: Language) -> bool:
 def _after_determiner(text: str, start: int, lang: Language) -> bool:
     """An article or an inflected adjective stands right before: "die
     Flüge", "günstige Flüge" (German common nouns)."""
-    before = text[max(0, start - 20):start].split()
-    return bool(before) and (before[-1].lower() in lang.articles or
-                             before[-1].islower() and bool(_INFLECTED.search(before[-1]))
-                             and not before[-1].endswith("te"))
+    word = _word_before(text, start)
+    return bool(word) and (word.lower() in lang.articles or
+                           word.islower() and bool(_INFLECTED.search(word)) and not word.endswith("te"))
 
 
 def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Language,
