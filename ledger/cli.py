@@ -26,7 +26,7 @@ from .gold import evaluate_files
 from .loading import is_ledger_file, load_ledger_file
 from .rates import ConversionError, supported
 from .records import Extraction, extract
-from .schema import CURRENCIES, STATUSES, LedgerError, frame, from_events
+from .schema import CURRENCIES, STATUSES, LedgerError, combined, from_events
 from .store import Store, StoreError, default_path
 from .summarize import BY, merge_facts, select, summarize
 
@@ -239,9 +239,9 @@ def _extract(args) -> int:
                         "mentions": len(result.mentions), "events": len(result.events), "error": None})
     sources += [{"doc": e.source, "source": e.source, "lang": None, "mentions": 0, "events": 0,
                  "error": e.message} for e in errors]
+    ledger = combined(ledgers)
     if args.output and args.output.lower().endswith(".xlsx"):
-        _workbook(Path(args.output), pd.concat(ledgers) if ledgers else frame([]), mentions, sources,
-                  args.currency, args.date)
+        _workbook(Path(args.output), ledger, mentions, sources, args.currency, args.date)
         print(f"ledger: wrote {args.output}", file=sys.stderr)
         return _warn(errors) if records or errors else 1
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
@@ -253,7 +253,7 @@ def _extract(args) -> int:
             json.dump(records, out, ensure_ascii=False, indent=1)
             out.write("\n")
         elif args.format == "csv":
-            WRITERS["csv"](pd.concat(ledgers) if ledgers else frame([]), out)
+            WRITERS["csv"](ledger, out)
         else:
             extract_tables(records, out)
     finally:
@@ -282,8 +282,7 @@ def _summarize(args) -> int:
     parts, errors = [load_ledger_file(name, READERS) for name in files], []
     for item, result in _extractions(args, texts, errors) if texts else ():
         parts.append(from_events(result.events, item.doc, item.source, result.lang))
-    parts = [p for p in parts if len(p)]
-    ledger = pd.concat(parts, ignore_index=True) if parts else frame([])
+    ledger = combined(parts)
     result = summarize(ledger, args.by, args.kind, args.company,
                        args.currency.upper() if args.currency else None, args.date)
     if args.format == "table":

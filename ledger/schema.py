@@ -87,6 +87,12 @@ def frame(rows: list[dict]) -> pd.DataFrame:
     return df.astype({"span_start": "int64", "span_end": "int64"}) if len(df) else df
 
 
+def combined(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """One ledger of several, indexed from 0; the empty ledger of none."""
+    parts = [p for p in parts if len(p)]
+    return pd.concat(parts, ignore_index=True) if parts else frame([])
+
+
 def validate(df: pd.DataFrame, where: str = "ledger", locate: Locator = by_row) -> pd.DataFrame:
     """The ledger with amounts as Decimals and spans as ints, or LedgerError
     naming the first bad row and column (by `locate`: data rows counted
