@@ -128,13 +128,15 @@ def _parser() -> argparse.ArgumentParser:
                                  help="jsonl: one record per document; json: their list; csv: one ledger row per event")
     extract_command.add_argument("-o", "--output", metavar="FILE",
                                  help="write here instead of stdout; FILE.xlsx is the reviewer's workbook")
-    extract_command.add_argument("--currency", metavar="CODE", help="the workbook's totals in this currency too")
+    extract_command.add_argument("--currency", type=str.upper, metavar="CODE",
+                                 help="the workbook's totals in this currency too")
 
     summarize_command = _command(commands, "summarize", "totals per company and kind, per currency", _summarize)
     inputs(summarize_command, "SOURCE", "text inputs (as for extract), a ledger database, .csv or .xlsx")
     summarize_command.add_argument("--by", choices=BY, default="company")
     filters(summarize_command)
-    summarize_command.add_argument("--currency", metavar="CODE", help="convert every amount to this currency")
+    summarize_command.add_argument("--currency", type=str.upper, metavar="CODE",
+                                   help="convert every amount to this currency")
     summarize_command.add_argument("--format", choices=["table", *WRITERS], default="table")
 
     add_command = _command(commands, "add", "extract documents into the ledger database", _add)
@@ -144,13 +146,14 @@ def _parser() -> argparse.ArgumentParser:
     list_command = _command(commands, "list", "the rows of the ledger database", _list)
     database(list_command)
     filters(list_command)
-    list_command.add_argument("--currency", metavar="CODE", help="only rows in this currency")
+    list_command.add_argument("--currency", type=str.upper, metavar="CODE", help="only rows in this currency")
     list_command.add_argument("--format", choices=["table", *WRITERS], default="table")
 
     export_command = _command(commands, "export", "the ledger database as an Excel workbook", _export)
     database(export_command)
     export_command.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
-    export_command.add_argument("--currency", metavar="CODE", help="the workbook's totals in this currency too")
+    export_command.add_argument("--currency", type=str.upper, metavar="CODE",
+                                help="the workbook's totals in this currency too")
 
     remove_command = _command(commands, "remove", "forget a document and its rows", _remove)
     database(remove_command)
@@ -170,6 +173,12 @@ def _date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _check_rates(args) -> None:
+    """--currency to convert to has ECB rates: checked before any document is read."""
+    if args.currency and not supported(args.currency):
+        raise ConversionError(f"no exchange rates for {args.currency!r} (an ISO code such as EUR or USD)")
 
 
 def _lang(args) -> str | None:
@@ -230,6 +239,7 @@ def _extractions(args, inputs: list[str], errors: list[DocumentError]) -> Iterat
 
 
 def _extract(args) -> int:
+    _check_rates(args)
     records, errors, ledgers, mentions, sources = [], [], [], [], []
     for item, result in _extractions(args, args.inputs, errors):
         records.append(result.record())
@@ -268,23 +278,21 @@ def _extract(args) -> int:
 def _workbook(path: Path, ledger, mentions: list[dict], sources: list[dict], currency: str | None,
               when: date | None) -> None:
     ledger = merge_facts(ledger)
-    converted = summarize(ledger, currency=currency.upper(), document_date=when).table if currency else None
+    converted = summarize(ledger, currency=currency, document_date=when).table if currency else None
     write_workbook(path, ledger, pd.DataFrame(mentions, columns=list(MENTION_COLUMNS)),
                    pd.DataFrame(sources, columns=list(SOURCE_COLUMNS)), KINDS, STATUSES, sorted(CURRENCIES),
                    summarize(ledger).table, converted)
 
 
 def _summarize(args) -> int:
-    if args.currency and not supported(args.currency.upper()):
-        raise ConversionError(f"no exchange rates for {args.currency!r} (an ISO code such as EUR or USD)")
+    _check_rates(args)
     files = [name for name in args.inputs if is_ledger_file(name, READERS)]
     texts = [name for name in args.inputs if name not in files]
     parts, errors = [load_ledger_file(name, READERS) for name in files], []
     for item, result in _extractions(args, texts, errors) if texts else ():
         parts.append(from_events(result.events, item.doc, item.source, result.lang))
     ledger = combined(parts)
-    result = summarize(ledger, args.by, args.kind, args.company,
-                       args.currency.upper() if args.currency else None, args.date)
+    result = summarize(ledger, args.by, args.kind, args.company, args.currency, args.date)
     if args.format == "table":
         title = f"Totals by {args.by}" + (f", in {result.currency}" if result.currency else ", per currency")
         summary_table(result.table, args.by, title, sys.stdout)
@@ -313,7 +321,7 @@ def _add(args) -> int:
 
 def _list(args) -> int:
     with Store(args.db or default_path(), create=False) as store:
-        rows = select(store.ledger(), args.kind, args.company, args.currency.upper() if args.currency else None)
+        rows = select(store.ledger(), args.kind, args.company, args.currency)
     if args.format == "table":
         ledger_table(rows, sys.stdout)
     else:
@@ -322,6 +330,7 @@ def _list(args) -> int:
 
 
 def _export(args) -> int:
+    _check_rates(args)
     with Store(args.db or default_path(), create=False) as store:
         ledger, documents = store.ledger(), store.documents()
     counts = ledger["sources"].str.split("\n").explode().value_counts() if len(ledger) else {}

@@ -171,3 +171,11 @@ def test_a_document_that_starts_with_a_formula(tmp_path):
     assert sentence.data_type == "s" and sentence.value.startswith('=HYPERLINK("http://evil.example")')
     context = wb["Mentions"].cell(2, MENTION_COLUMNS.index("context") + 1)
     assert context.data_type == "s" and context.value.startswith("=HYPERLINK")
+
+
+def test_unknown_total_currency_stops_before_reading(tmp_path):
+    path = tmp_path / "none.xlsx"
+    result = ledger("extract", SEED, "-o", path, "--currency", "xyz")
+    assert result.returncode == 2 and result.stderr.strip().splitlines() == [
+        "ledger: error: no exchange rates for 'XYZ' (an ISO code such as EUR or USD)"]
+    assert not path.exists()
