@@ -181,6 +181,10 @@ def _check_rates(args) -> None:
         raise ConversionError(f"no exchange rates for {args.currency!r} (an ISO code such as EUR or USD)")
 
 
+def _db(args) -> Path:
+    return args.db or default_path()
+
+
 def _lang(args) -> str | None:
     return None if args.lang == "auto" else args.lang
 
@@ -306,21 +310,20 @@ def _summarize(args) -> int:
 
 def _add(args) -> int:
     added = known = rows = 0
-    errors = []
-    with Store(args.db or default_path()) as store:
+    errors, path = [], _db(args)
+    with Store(path) as store:
         for item, result in _extractions(args, args.inputs, errors):
             ledger = from_events(result.events, item.doc, item.source, result.lang)
             if store.add(item.text, item.doc, item.source, result.lang, ledger, result.mention_rows(item.text)):
                 added, rows = added + 1, rows + len(ledger)
             else:
                 known += 1
-    print(f"ledger: added {added} document(s) with {rows} event(s); {known} already in "
-          f"{args.db or default_path()}", file=sys.stderr)
+    print(f"ledger: added {added} document(s) with {rows} event(s); {known} already in {path}", file=sys.stderr)
     return _warn(errors)
 
 
 def _list(args) -> int:
-    with Store(args.db or default_path(), create=False) as store:
+    with Store(_db(args), create=False) as store:
         rows = select(store.ledger(), args.kind, args.company, args.currency)
     if args.format == "table":
         ledger_table(rows, sys.stdout)
@@ -331,7 +334,7 @@ def _list(args) -> int:
 
 def _export(args) -> int:
     _check_rates(args)
-    with Store(args.db or default_path(), create=False) as store:
+    with Store(_db(args), create=False) as store:
         ledger, documents = store.ledger(), store.documents()
     counts = ledger["sources"].str.split("\n").explode().value_counts() if len(ledger) else {}
     mentions = [m for d in documents for m in d["mentions"]]
@@ -343,7 +346,7 @@ def _export(args) -> int:
 
 
 def _remove(args) -> int:
-    with Store(args.db or default_path(), create=False) as store:
+    with Store(_db(args), create=False) as store:
         count = store.remove(args.doc)
     print(f"ledger: removed {count} document(s)", file=sys.stderr)
     return 0 if count else 1
