@@ -316,7 +316,7 @@ def _status(text: str, figure: _Figure, words: Cues, lang: Language) -> str:
 
 
 def _event(text: str, start: int, end: int, figure: _Figure, lang: Language, words: Cues,
-           names: list[Name], about: str | None, several_sentences: bool) -> Event:
+           names: list[Name], about: Name | None, several_sentences: bool) -> Event:
     company, counterparty = _parties(text, start, end, figure, lang, words, names,
                                      about if several_sentences else None)
     if company == _UNNAMED:
