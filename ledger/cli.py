@@ -22,7 +22,7 @@ from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColum
 
 from . import __version__
 from .documents import MAX_BYTES, Document, DocumentError, InputError, Options, read_inputs
-from .gold import evaluate_files
+from .gold import evaluate_files, load_gold
 from .loading import is_ledger_file, load_ledger_file
 from .rates import ConversionError, supported
 from .records import Extraction, extract
@@ -59,7 +59,13 @@ EXAMPLES = {
   ledger remove --doc seeds/000_85b4fb37c10d1e96.txt""",
     "eval": """examples:
   ledger eval ../shared/eval/*.gold.jsonl
-  ledger eval ../shared/eval/de_dev.gold.jsonl --errors""",
+  ledger eval ../shared/eval/de_dev.gold.jsonl --errors
+  ledger eval --folds 5 ../shared/eval/train/*.gold.jsonl --examples tests/examples/events_*.txt
+                                     models fitted without the scored documents""",
+    "train": """examples:
+  ledger train ../shared/eval/train/*.gold.jsonl --examples tests/examples/events_*.txt
+                                     rebuild parsers/lang/<code>.events.json
+  ledger train ../shared/eval/train/*.gold.jsonl --out-dir /tmp/models""",
 }
 
 
@@ -165,6 +171,19 @@ def _parser() -> argparse.ArgumentParser:
                           help="where corpora/ and seeds/ are (default ../shared)")
     evaluate.add_argument("--errors", action="store_true", help="list every miss and false positive")
     evaluate.add_argument("--predictions", metavar="FILE", help="also write the predictions as JSON Lines")
+    evaluate.add_argument("--folds", type=int, metavar="K",
+                          help="cross-validate the event models by document: per fold, fit on the other folds")
+    evaluate.add_argument("--examples", nargs="*", default=[], metavar="EXAMPLES.txt",
+                          help="with --folds: event example corpora that always train, never score")
+
+    train_command = _command(commands, "train", "fit the event models on gold files (needs scikit-learn)", _train)
+    train_command.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
+    train_command.add_argument("--corpus-dir", default="../shared", metavar="DIR",
+                               help="where corpora/ and seeds/ are (default ../shared)")
+    train_command.add_argument("--examples", nargs="*", default=[], metavar="EXAMPLES.txt",
+                               help="event example corpora to train on too (tests/examples/events_*.txt)")
+    train_command.add_argument("--out-dir", metavar="DIR",
+                               help="where to write <code>.events.json (default: beside the language tables)")
     return parser
 
 
@@ -352,7 +371,41 @@ def _remove(args) -> int:
     return 0 if count else 1
 
 
+def _paths(names: list[str]) -> list[Path]:
+    paths = [Path(g) for g in names]
+    missing = next((p for p in paths if not p.is_file()), None)
+    if missing:
+        raise InputError(f"{missing}: no such file")
+    return paths
+
+
+def _train(args) -> int:
+    from .training import train
+    try:
+        written = train(_paths(args.gold), _paths(args.examples), Path(args.corpus_dir),
+                        Path(args.out_dir) if args.out_dir else None)
+    except ImportError:
+        raise InputError("ledger train needs scikit-learn: pip install -e '.[train]'")
+    for path in written:
+        print(f"ledger: wrote {path}", file=sys.stderr)
+    return 0
+
+
 def _evaluate(args) -> int:
+    if args.folds is not None:
+        from .gold import print_score
+        from .training import cross_validate
+        if args.folds < 2:
+            raise InputError("--folds needs at least 2")
+        paths = _paths(args.gold)
+        try:
+            scores = cross_validate(paths, _paths(args.examples), Path(args.corpus_dir), args.folds)
+        except ImportError:
+            raise InputError("ledger eval --folds needs scikit-learn: pip install -e '.[train]'")
+        for path in paths:
+            print_score(f"{path.name} ({args.folds}-fold cross-validated)",
+                        len(load_gold(path)), scores[path.name])
+        return 0
     return evaluate_files([Path(g) for g in args.gold], Path(args.corpus_dir), args.errors,
                           Path(args.predictions) if args.predictions else None)
 

@@ -1,7 +1,8 @@
 """Gold document ids -> texts, as ../shared/eval/GUIDELINES.md defines them:
 `gnad-test-N` (row N of 10kGNAD test.csv, 0-based), `fpb-N` (row N of the
 Financial PhraseBank, 1-based after the header), `wn-ID` (a Wikinews
-economy article) and `seed-NAME` (a file in seeds/)."""
+economy article), `dewn-ID` (a German Wikinews article) and `seed-NAME`
+(a file in seeds/)."""
 from __future__ import annotations
 
 import csv
@@ -11,7 +12,8 @@ from pathlib import Path
 
 GNAD = Path("corpora/10kgnad/test.csv")
 FPB = Path("corpora/financial-phrasebank/all-data.csv")
-WIKINEWS = Path("corpora/wikinews-economy/economy.jsonl")
+WIKINEWS = {"wn": Path("corpora/wikinews-economy/economy.jsonl"),
+            "dewn": Path("corpora/wikinews-de/articles.jsonl")}
 
 
 class UnknownDocument(LookupError):
@@ -32,8 +34,8 @@ def fpb_texts(root: Path) -> list[str]:
 
 
 @cache
-def wikinews_texts(root: Path) -> dict[str, str]:
-    with open(root / WIKINEWS, encoding="utf-8") as f:
+def wikinews_texts(root: Path, corpus: str) -> dict[str, str]:
+    with open(root / WIKINEWS[corpus], encoding="utf-8") as f:
         return {(r := json.loads(line))["id"]: r["text"] for line in f if line.strip()}
 
 
@@ -45,8 +47,8 @@ def document_text(doc: str, corpus_dir: Path, seeds_dir: Path) -> str:
             return gnad_texts(corpus_dir)[int(doc.removeprefix("gnad-test-"))]
         if kind == "fpb":
             return fpb_texts(corpus_dir)[int(key) - 1]
-        if kind == "wn":
-            return wikinews_texts(corpus_dir)[key]
+        if kind in WIKINEWS:
+            return wikinews_texts(corpus_dir, kind)[key]
         if kind == "seed":
             matches = sorted(seeds_dir.glob(f"{key}.*")) or sorted(corpus_dir.glob(f"seeds/{key}.*"))
             return matches[0].read_text(encoding="utf-8")

@@ -18,12 +18,13 @@ from datetime import date
 from decimal import Decimal
 
 from .cues import Cues, cues
+from .decisions import Candidate, Decider, company_features, kind_features, null_features, shipped
 from .detect import detect_language
 from .event import Event
 from .languages import Language, load_language
 from .mentions import find_money
 from .money import Money
-from .parties import Name, find_names, main_name, main_place, places as _places
+from .parties import Name, find_parties, main_name, main_place, places as _places
 from .periods import Period, find_periods, resolve
 from .sentences import clauses, sentences
 
@@ -41,6 +42,9 @@ _CONVERSION_GAP = 30
 # "purchased online for around 10 Euros"), not a company's result or deal;
 # fines can be small.
 _SMALLEST = Decimal(1000)
+# How many of a text's most repeated names, and how many names of the sentences before, may be an
+# event's company when the sentence names it only as "das Unternehmen" or not at all.
+_SALIENT, _PRECEDING = 3, 4
 # How far after an amount its period may stand ("EUR 5 mn in the third quarter of 2010").
 _PERIOD_REACH = 60
 
@@ -55,15 +59,36 @@ class _Figure:
     earlier: list["_Figure"] = field(default_factory=list)
     period: Period | None = None
     status: str = "actual"
+    rule_kind: str | None = None  # the rules' kind, before a model decides
     unshared: int = 0  # where the text before it that it shares with no other amount begins
     next_start: int = 10 ** 12  # where the next amount of the sentence begins
 
 
+@dataclass(frozen=True, eq=False)
+class _Document:
+    """What every sentence of a text shares."""
+    text: str
+    lang: Language
+    words: Cues
+    names: list[Name]
+    spans: list[Name]  # every capitalized span, a name or not
+    counts: dict[str, int]
+    salient: tuple[str, ...]  # the names the text repeats most, most first
+    first_sentence: tuple[int, int]
+    sentence_starts: frozenset[int]
+    about: Name | None
+    several_sentences: bool
+    today: date | None
+    converted: set[tuple[Decimal, str]]
+    decider: Decider
+
+
 def find_events(text: str, lang: str | None = None, date: date | None = None,
-                mentions: list[Money] | None = None) -> list[Event]:
+                mentions: list[Money] | None = None, decider: Decider | None = None) -> list[Event]:
     """The events of `text`, one per fact. `date` anchors relative times
     ("im Vorjahr", "last year") when the text states none; `mentions` may
-    pass what find_money already found.
+    pass what find_money already found; `decider` makes the choices of
+    kind and company (by default the shipped models, see decisions.py).
 
     >>> [(e.kind, e.company, str(e.value)) for e in find_events("Zusätzlich nahm OpenAI einen Kredit über 4 Milliarden US-Dollar auf.")]
     [('loan', 'OpenAI', '4000000000')]
@@ -79,8 +104,14 @@ def find_events(text: str, lang: str | None = None, date: date | None = None,
                  if _conversion(text, previous, m, words)}
     protected = [(m.start, m.end) for m in mentions]
     spans = sentences(text, language, protected)
-    names = find_names(text, language, {s for s, _ in spans}, protected, words.event_word)
-    about = main_name(names, language)
+    starts = frozenset(s for s, _ in spans)
+    names, capitalized = find_parties(text, language, starts, protected, words.event_word)
+    counts = {}
+    for n in (*names, *capitalized):
+        counts[n.name] = counts.get(n.name, 0) + 1
+    salient = tuple(sorted((n for n, c in counts.items() if c > 1), key=lambda n: -counts[n])[:_SALIENT])
+    document = _Document(text, language, words, names, capitalized, counts, salient, spans[0], starts,
+                         main_name(names, language), len(spans) > 1, date, converted, decider or shipped())
     events: list[Event] = []
     index = 0
     for start, end in spans:
@@ -90,14 +121,12 @@ def find_events(text: str, lang: str | None = None, date: date | None = None,
                 in_sentence.append(mentions[index])
             index += 1
         if in_sentence:
-            events.extend(_sentence_events(text, start, end, in_sentence, language, words, names, about,
-                                           len(spans) > 1, date, converted))
+            events.extend(_sentence_events(document, start, end, in_sentence))
     return _merged(events)
 
 
-def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lang: Language,
-                     words: Cues, names: list[Name], about: Name | None, several_sentences: bool,
-                     today: date | None, converted: set[tuple[Decimal, str]]) -> list[Event]:
+def _sentence_events(doc: _Document, start: int, end: int, mentions: list[Money]) -> list[Event]:
+    text, lang, words, today, converted = doc.text, doc.lang, doc.words, doc.today, doc.converted
     protected = [(m.start, m.end) for m in mentions]
     parts = clauses(text, start, end, lang, protected)
     figures = []
@@ -115,21 +144,44 @@ def _sentence_events(text: str, start: int, end: int, mentions: list[Money], lan
     _assign_kinds(text, figures, words, start)
     periods = find_periods(text, start, end, lang)
     context_year = next((p.year for p in periods if p.year), None)
-    events = []
     for position, figure in enumerate(figures):
-        if figure.kind is None:
-            continue
         figure.period = _period_of(position, figures, periods, today, context_year, words, text)
-        figure.status = _status(text, figure, words, lang)
+        if figure.kind is not None:
+            figure.status = _status(text, figure, words, lang)
+    decided = []
     for figure in figures:
-        if figure.kind is None or not _stands_alone(figure):
+        flags = _flags(text, figure, words)
+        features = kind_features(text, figure.money, figure.clause, (start, end), words, figure.kind, flags)
+        kind = doc.decider.kind(lang.code, features, figure.money)
+        # A claim not yet imposed is never an event (GUIDELINES.md), whatever a model says
+        decided.append((figure, None if kind == "fine" and "threat" in flags else kind))
+    events = []
+    for figure, kind in decided:
+        if kind is None or figure.money.value == 0:  # "ein Bußgeld von 0 Euro": nothing to book
             continue
-        if figure.kind != "fine" and abs(figure.money.value) < _SMALLEST:
-            continue  # a share price after a change in per cent, a price of goods: no company's fact
-        if figure.kind == "fine" and words.threat.search(text, *figure.clause):
-            continue  # "drohen Strafen bis zu 60.000 Euro": not imposed
-        events.append(_event(text, start, end, figure, lang, words, names, about, several_sentences))
+        if kind == "profit" and figure.money.value < 0:
+            kind = "loss"  # "EBIT von -12,5 Mio. EUR"
+        if kind != figure.kind:
+            figure.kind = kind
+            figure.status = _status(text, figure, words, lang)
+        events.append(_event(doc, start, end, figure))
     return events
+
+
+def _flags(text: str, figure: _Figure, words: Cues) -> tuple[str, ...]:
+    """Why the rules would not make a figure an event of its own."""
+    flags = []
+    if figure.kind is not None and not _stands_alone(figure):
+        flags.append("not_alone")  # an earlier figure of a comparison without both periods
+    if abs(figure.money.value) < _SMALLEST:
+        flags.append("small")  # a share price after a change in per cent, a price of goods
+    if words.threat.search(text, *figure.clause):
+        flags.append("threat")  # "drohen Strafen bis zu 60.000 Euro": not imposed
+    if figure.compares_with is not None:
+        flags.append("earlier")
+    if figure.earlier:
+        flags.append("has_earlier")
+    return tuple(flags)
 
 
 def _per_unit(text: str, money: Money, words: Cues) -> bool:
@@ -276,14 +328,16 @@ def _period_of(position: int, figures: list[_Figure], periods: list[Period], tod
 
 
 def _stands_alone(figure: _Figure) -> bool:
-    """An earlier figure is an event of its own only when its period and
-    that of the figure it is compared with are both stated and differ, or
-    when that figure is only expected (then the earlier one is the fact)."""
+    """An earlier figure is an event of its own when its period is stated
+    (or follows from a stated time) and is not that of the figure it is
+    compared with ("fell to EUR 38.1 mn from EUR 55.3 mn in 2007": two
+    events), or when that figure is only expected (then the earlier one is
+    the fact)."""
     current = figure.compares_with
     if current is None or current.kind is None or current.status != "actual":
         return True
     mine, theirs = figure.period and figure.period.label(), current.period and current.period.label()
-    return bool(mine and theirs and mine != theirs)
+    return bool(mine) and mine != theirs
 
 
 def _cue(text: str, pattern: re.Pattern, start: int, end: int, money: Money, lang: Language) -> bool:
@@ -315,21 +369,104 @@ def _status(text: str, figure: _Figure, words: Cues, lang: Language) -> str:
     return "expected" if expected and not planned else "planned"
 
 
-def _event(text: str, start: int, end: int, figure: _Figure, lang: Language, words: Cues,
-           names: list[Name], about: Name | None, several_sentences: bool) -> Event:
+def _event(doc: _Document, start: int, end: int, figure: _Figure) -> Event:
+    text, lang, words, names, about = doc.text, doc.lang, doc.words, doc.names, doc.about
     company, counterparty = _parties(text, start, end, figure, lang, words, names,
-                                     about if several_sentences else None)
-    if company == _UNNAMED:
+                                     about if doc.several_sentences else None)
+    unnamed = company == _UNNAMED
+    if unnamed:
         company = None
-    elif company is None and several_sentences:  # an article's sentence without a name is about its main party
+    elif company is None and doc.several_sentences:  # an article's sentence without a name is about its main party
         place = main_place(names, lang) if figure.kind == "loan" else None
         party = place if place and _count(names, place) >= _count(names, about) else about
         company = party.name if party else None
+    candidates = _candidates(doc, start, end, figure, company, counterparty, unnamed)
+    chosen = doc.decider.company(lang.code, figure.kind, figure.money, candidates)
+    chosen_name = chosen.name if chosen else None
+    if chosen_name != company and chosen_name is not None and chosen_name == counterparty:
+        counterparty = company  # the rules had the roles the other way round
+    company = chosen_name
+    if counterparty == company or figure.kind in RESULTS:
+        counterparty = None
     money = figure.money
     return Event(kind=figure.kind, company=company, counterparty=counterparty, value=abs(money.value),
                  currency=money.currency, period=figure.period.label() if figure.period else None,
                  status=figure.status, mentions=(money,), sentence=text[start:end],
                  start=start, end=end, trigger=figure.trigger.group() if figure.trigger else "")
+
+
+def _candidates(doc: _Document, start: int, end: int, figure: _Figure, company: str | None,
+                counterparty: str | None, unnamed: bool) -> list[Candidate]:
+    """Every name and capitalized span of the sentence (the one nearest the
+    amount of each), the text's main party and the rules' choice, and "no
+    company", each with the features a model weighs."""
+    text, lang, words = doc.text, doc.lang, doc.words
+    pivot_match = _pivot(text, figure, words)
+    pivot = pivot_match.start() if pivot_match else figure.money.start
+    found = {n.name for n in doc.names}
+    nearest: dict[str, Name] = {}
+    for pool in (doc.names, doc.spans):
+        first, last = bisect_left(pool, start, key=_start), bisect_left(pool, end, key=_start)
+        for n in pool[first:last]:
+            if n.name not in nearest or abs(n.start - figure.money.start) < abs(
+                    nearest[n.name].start - figure.money.start):
+                nearest[n.name] = n
+    preceding = []
+    for n in reversed(doc.names[max(0, bisect_left(doc.names, start, key=_start) - 20):
+                                bisect_left(doc.names, start, key=_start)]):
+        if n.name not in nearest and n.name not in preceding and len(preceding) < _PRECEDING:
+            preceding.append(n.name)
+            nearest[n.name] = n
+    outside = (company, counterparty, doc.about.name if doc.about and doc.several_sentences else None,
+               *(doc.salient if doc.several_sentences else ()))
+    for extra in outside:
+        if extra and extra not in nearest:
+            nearest[extra] = next((n for n in doc.names if n.name == extra), Name(-1, -1, extra))
+    parts = {}  # "Computerhersteller Apple", "Apple Umsatz": the name may be either end
+    for name, n in list(nearest.items()):
+        tokens = name.split()
+        if len(tokens) > 1 and "(" not in name and n.start >= 0:
+            for part, rest, label, at in (
+                    (" ".join(tokens[1:]), tokens[0], "part_tail", n.end - len(" ".join(tokens[1:]))),
+                    (" ".join(tokens[:-1]), tokens[-1], "part_head", n.start)):
+                here = nearest.get(part)
+                if part not in parts and (here is None or abs(here.start - figure.money.start) > abs(
+                        at - figure.money.start)):
+                    # the part left out stands alone elsewhere: it is the name, not this one
+                    parts[part] = (label, f"{label}_rest_recurs" if doc.counts.get(rest) else f"{label}_rest_new")
+                    nearest[part] = Name(at, at + len(part), part, here.strong if here else False)
+    places = _places(lang)
+    first_sentence = text[slice(*doc.first_sentence)]
+    candidates = []
+    for name, n in nearest.items():
+        traits = ["found" if name in found else "span_only", f"count:{min(3, doc.counts.get(name, 0))}"]
+        traits += parts.get(name, ())
+        traits += [t for t, present in (
+            ("main", doc.about is not None and name == doc.about.name),
+            ("preceding", name in preceding),
+            *((f"salient:{rank}", name == salient) for rank, salient in enumerate(doc.salient)),
+            ("first_sentence", name in first_sentence),
+            ("place", name in places), ("strong", n.strong),
+            ("sentence_start", n.start in doc.sentence_starts),
+            ("after_article", n.start >= 0 and _after_article(text, n.start, lang)),
+            ("rule_company", name == company), ("rule_counterparty", name == counterparty),
+            ("role_cp", n.start >= 0 and _role(text, n, words.counterparty_role)),
+            ("role_buyer", n.start >= 0 and _role(text, n, words.buyer_role)),
+            ("role_payer", n.start >= 0 and _role(text, n, words.payer_role))) if present]
+        candidates.append(Candidate(name, company_features(
+            figure.kind, name, n.start, n.end, figure.money, pivot, figure.clause, (start, end), text,
+            tuple(traits))))
+    null_traits = [t for t, present in (
+        ("several", doc.several_sentences), ("rule_none", company is None), ("rule_unnamed", unnamed),
+        ("company_reference", bool(words.company_reference.search(text, start, end)))) if present]
+    candidates.append(Candidate(None, null_features(figure.kind, len(candidates), tuple(null_traits))))
+    return candidates
+
+
+def _after_article(text: str, start: int, lang: Language) -> bool:
+    """"Die Sängerin Adele", "the company": an article before a capitalized word makes it a noun."""
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].lower() in lang.articles
 
 
 def _role(text: str, name: Name, pattern: re.Pattern) -> bool:

@@ -116,6 +116,14 @@ def find_names(text: str, lang: Language, sentence_starts: set[int],
     """Names of parties in `text`, in order; none inside the `taken` spans
     (money mentions), in ticker symbols, or matching `exclude` (event
     words such as "EBIT")."""
+    return find_parties(text, lang, sentence_starts, taken, exclude)[0]
+
+
+def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: list[tuple[int, int]] = (),
+                 exclude: re.Pattern | None = None) -> tuple[list[Name], list[Name]]:
+    """The names of find_names, and every capitalized span that could be
+    one (what the rules do not take as a name may still be the party a
+    trained model picks: "erzielte Infineon einen Umsatz")."""
     masked = list(text)
     for start, end in [*taken, *((m.start(), m.end()) for m in _TICKER.finditer(text))]:
         masked[start:end] = " " * (end - start)
@@ -138,7 +146,9 @@ def find_names(text: str, lang: Language, sentence_starts: set[int],
                                                in_longer, free) or name in subjects and _plain_word(name, lang)):
             strong = run.legal_form or " " in name or bool(_INNER_CAPITAL.search(name))
             names.append(Name(run.start, run.start + len(name), name, strong))
-    return _with_abbreviations(names, masked)
+    spans = [Name(r.start, r.start + len(n), n) for r in runs if not r.evidence_only and len(
+        n := r.name[:-1].rstrip("'’") if _genitive(r.name, counts) else r.name) > 1]
+    return _with_abbreviations(names, masked), spans
 
 
 # A name's abbreviation in brackets, after its legal form: "Landesholding GmbH (BLh)".

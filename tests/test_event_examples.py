@@ -7,15 +7,9 @@ import pytest
 
 from parsers import find_events
 
+from parsers.examples import event
+
 from .example_files import load
-
-FIELDS = ("kind", "company", "counterparty", "amount", "period", "status")
-
-
-def event(line: str) -> dict:
-    parts = [p.strip() for p in line.split("|")]
-    assert len(parts) == len(FIELDS), f"not an expectation: {line!r}"
-    return {f: (None if p == "-" else p) for f, p in zip(FIELDS, parts)}
 
 
 CASES = [pytest.param(lang, text, expected, id=f"{lang}: {text[:60]}")

@@ -1,0 +1,169 @@
+"""`ledger train`: fit the event models of parsers/decisions.py on gold
+files and the event example corpora, and cross-validate them by gold
+document (`ledger eval --folds K`: the examples always train, never score).
+
+The extractor runs on every gold document with a decider that answers from
+the gold (the kind of the gold event an amount states, "none" otherwise) and
+records what it was asked: the features of each amount and of each company
+candidate, with the right answer. scikit-learn's logistic regression (lbfgs,
+deterministic) fits one kind model and one company model per language;
+they are stored as JSON weights (parsers/linear.py), never pickled.
+"""
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from parsers import detect_language, examples, find_money
+from parsers.decisions import NONE, Candidate, ModelDecider, kind_options, model_path
+from parsers.events import find_events
+from parsers.linear import LinearModel, dumps
+from parsers.money import Money
+
+from .corpora import document_text
+from .evaluation import TOLERANCE, Score, same_name, score
+from .gold import load_gold
+from .records import Extraction
+
+# Regularization of both models (inverse strength), chosen by cross-validation on the training gold.
+C_KIND, C_COMPANY = 2.0, 2.0
+
+
+@dataclass
+class DocumentExamples:
+    doc: str
+    lang: str
+    kinds: list[tuple[list[str], str]] = field(default_factory=list)
+    companies: list[list[tuple[tuple[str, ...], int]]] = field(default_factory=list)
+
+
+def _gold_event(events: list[dict], money: Money, kind: str | None = None) -> dict | None:
+    """The gold event that `money` states (closest value, same currency; of `kind` if given)."""
+    value = abs(money.value)
+    fits = [e for e in events if e.get("currency") == money.currency and (kind is None or e["kind"] == kind)
+            and abs(Decimal(e["value"]) - value) <= TOLERANCE * abs(Decimal(e["value"]))]
+    return min(fits, key=lambda e: abs(Decimal(e["value"]) - value), default=None)
+
+
+class _Recorder:
+    """A decider that answers from the gold and keeps each question with its answer."""
+
+    def __init__(self, examples: DocumentExamples, gold_events: list[dict]):
+        self.examples, self.gold = examples, gold_events
+
+    def kind(self, lang: str, features: list[str], money: Money) -> str | None:
+        rule = next(f for f in features if f.startswith("rule:"))[5:]
+        fits = [e for e in self.gold if _gold_event([e], money)]
+        event = next((e for e in fits if e["kind"] == rule), fits[0] if fits else None)
+        label = event["kind"] if event else NONE
+        self.examples.kinds.append((features, label))
+        return None if label == NONE else label
+
+    def company(self, lang: str, kind: str, money: Money, candidates: list[Candidate]) -> Candidate | None:
+        event = _gold_event(self.gold, money, kind)
+        gold = event.get("company") if event else None
+        labels = [int(same_name(c.name, gold)) if c.name is not None else int(gold is None) for c in candidates]
+        if any(labels):
+            self.examples.companies.append(list(zip((c.features for c in candidates), labels)))
+        return next((c for c, label in zip(candidates, labels) if label), None)
+
+
+def _record(doc: str, text: str, events: list[dict]) -> DocumentExamples:
+    recorded = DocumentExamples(doc, detect_language(text))
+    find_events(text, recorded.lang, mentions=find_money(text, recorded.lang), decider=_Recorder(recorded, events))
+    return recorded
+
+
+def collect(paths: list[Path], corpus_dir: Path) -> dict[str, list[DocumentExamples]]:
+    """{gold file name: the examples of each of its documents}."""
+    return {path.name: [_record(doc, document_text(doc, corpus_dir, Path("seeds")), gold["events"])
+                        for doc, gold in load_gold(path).items()] for path in paths}
+
+
+def collect_examples(paths: list[Path]) -> list[DocumentExamples]:
+    """The texts of event example corpora, each with its expected events."""
+    documents = []
+    for path in paths:
+        for number, (_, text, expected) in enumerate(examples.load(path, examples.event)):
+            events = [{**e, "value": e["amount"].split()[0], "currency": e["amount"].split()[1]}
+                      for e in expected if e is not None]
+            documents.append(_record(f"{path.name}#{number}", text, events))
+    return documents
+
+
+def _fit(rows: list[tuple[list[str] | tuple[str, ...], str | int]], c: float,
+         class_weight: str | None = None) -> LinearModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([dict.fromkeys(features, 1) for features, _ in rows])
+    y = [str(label) for _, label in rows]
+    model = LogisticRegression(C=c, max_iter=5000, tol=1e-6, class_weight=class_weight).fit(x, y)
+    names = vectorizer.get_feature_names_out()
+    return LinearModel(tuple(str(k) for k in model.classes_), tuple(float(b) for b in model.intercept_),
+                       {str(name): tuple(float(w) for w in model.coef_[:, i]) for i, name in enumerate(names)})
+
+
+def fit(documents: list[DocumentExamples]) -> dict[str, dict[str, LinearModel]]:
+    """{lang: {"kind": model, "company": model}} from the documents'
+    examples. One model of each is fitted on every language's examples
+    (most features are positions and cue classes that every language
+    shares, and one language's gold is small), then each language keeps
+    the weights of the features its own examples have."""
+    kinds = [(option, int(answer == label)) for d in documents for features, label in d.kinds
+             for answer, option in kind_options(features)]
+    companies = [row for d in documents for group in d.companies for row in group]
+    if len({label for _, label in kinds}) < 2 or len({label for _, label in companies}) < 2:
+        return {}  # too little gold: the rules decide
+    kind, company = _fit(kinds, C_KIND), _fit(companies, C_COMPANY)
+    models = {}
+    for lang in sorted({d.lang for d in documents}):
+        mine = [d for d in documents if d.lang == lang]
+        seen_kind = {f for d in mine for features, _ in d.kinds for _, option in kind_options(features)
+                     for f in option}
+        seen_company = {f for d in mine for group in d.companies for features, _ in group for f in features}
+        models[lang] = {"kind": _pruned(kind, seen_kind), "company": _pruned(company, seen_company)}
+    return models
+
+
+def _pruned(model: LinearModel, features: set[str]) -> LinearModel:
+    return LinearModel(model.classes, model.bias, {f: w for f, w in model.weights.items() if f in features})
+
+
+def train(paths: list[Path], example_paths: list[Path], corpus_dir: Path, out_dir: Path | None = None) -> list[Path]:
+    """Fit on the gold files and example corpora and write `<lang>.events.json` (beside the tables by default)."""
+    documents = [d for documents in collect(paths, corpus_dir).values() for d in documents]
+    models = fit(documents + collect_examples(example_paths))
+    written = []
+    for lang, named in models.items():
+        target = out_dir / f"{lang}.events.json" if out_dir else Path(str(model_path(lang)))
+        target.write_text(dumps(named), encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def fold_of(doc: str, folds: int) -> int:
+    """A document's fold: stable across runs and machines."""
+    return zlib.crc32(doc.encode("utf-8")) % folds
+
+
+def cross_validate(paths: list[Path], example_paths: list[Path], corpus_dir: Path, folds: int) -> dict[str, Score]:
+    """{gold file name: the score of models that never saw the scored
+    document}: per fold, fit on the documents of the other folds of every
+    file (and the example corpora), extract the fold's documents."""
+    collected = collect(paths, corpus_dir)
+    every = [d for documents in collected.values() for d in documents]
+    always = collect_examples(example_paths)
+    predictions: dict[str, dict] = {}
+    for fold in range(folds):
+        decider = ModelDecider(fit([d for d in every if fold_of(d.doc, folds) != fold] + always))
+        for d in every:
+            if fold_of(d.doc, folds) == fold:
+                text = document_text(d.doc, corpus_dir, Path("seeds"))
+                mentions = find_money(text, d.lang)
+                events = find_events(text, d.lang, mentions=mentions, decider=decider)
+                predictions[d.doc] = Extraction(d.doc, d.lang, mentions, events).record()
+    return {path.name: score(load_gold(path), predictions) for path in paths}
