@@ -35,6 +35,7 @@ class Cues:
     expected: re.Pattern
     planned: re.Pattern
     threat: re.Pattern
+    other_time: re.Pattern  # before a time expression: a delivery date, a maturity
     company_reference: re.Pattern
     state_reference: re.Pattern
     counterparty_role: re.Pattern
@@ -64,6 +65,7 @@ def cues(lang: Language) -> Cues:
         expected=_words(c["expected"]),
         planned=_words(c["planned"]),
         threat=_words(c["threats"]),
+        other_time=_words(c["other_times"]),
         company_reference=_words([re.escape(p) for p in c["company_references"]], re.IGNORECASE),
         state_reference=_words([re.escape(p) for p in c["state_references"]], re.IGNORECASE),
         counterparty_role=_words([re.escape(p) for p in r["counterparty"]]),

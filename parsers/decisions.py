@@ -100,6 +100,10 @@ def kind_features(text: str, money: Money, clause: tuple[int, int], sentence: tu
     return features
 
 
+_ANSWERS = (NONE, *KINDS)
+_SHARED = ("rule", "t", "s")  # feature heads whose kind, when it is the answer's, weighs alike for all
+
+
 def kind_options(features: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     """Each answer ("none" or a kind) with the features that weigh it: the
     amount's features for that answer, and, shared by every answer, whether
@@ -111,16 +115,47 @@ def kind_options(features: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     ('loss&rule:loss', 'rule=answer', 'loss&t:loss:L0', 't=answer:L0', 'loss&L:verlust')
     """
     options = []
-    for answer in (NONE, *KINDS):
+    for answer in _ANSWERS:
         own = []
         for feature in features:
             own.append(f"{answer}&{feature}")
             head, _, rest = feature.partition(":")
             kind, _, where = rest.partition(":")
-            if head in ("rule", "t", "s") and kind == answer:
+            if head in _SHARED and kind == answer:
                 own.append(f"{head}=answer" + (f":{where}" if where else ""))
         options.append((answer, tuple(own)))
     return options
+
+
+class KindScorer:
+    """A kind model's weights regrouped per amount feature, one weight per
+    answer: the scores of kind_options(features) without building them.
+
+    >>> model = LinearModel(("0", "1"), (0.0,), {"rule=answer": (2.0,), "none&mag:1": (0.5,)})
+    >>> KindScorer(model).best(["rule:loss", "mag:1"])
+    'loss'
+    """
+
+    def __init__(self, model: LinearModel):
+        self.bias = model.bias[-1]
+        table: dict[str, list[float]] = {}
+        for name, (weight,) in model.weights.items():
+            answer, _, feature = name.partition("&")
+            if feature and answer in _ANSWERS:
+                table.setdefault(feature, [0.0] * len(_ANSWERS))[_ANSWERS.index(answer)] += weight
+            elif "=answer" in name:  # "t=answer:L0" weighs "t:<kind>:L0" for that kind's answer
+                head, _, where = name.partition("=answer")
+                for index, kind in enumerate(_ANSWERS):
+                    table.setdefault(f"{head}:{kind}{where}", [0.0] * len(_ANSWERS))[index] += weight
+        self.table = table
+
+    def best(self, features: list[str]) -> str:
+        scores = [self.bias] * len(_ANSWERS)
+        for feature in features:
+            row = self.table.get(feature)
+            if row is not None:
+                scores = [a + b for a, b in zip(scores, row)]
+        return _ANSWERS[max(range(len(scores)), key=scores.__getitem__)]
 
 
 def company_features(kind: str, name: str, start: int, end: int, money: Money, pivot: int,
@@ -182,18 +217,19 @@ class ModelDecider:
 
     def __init__(self, models: dict[str, dict[str, LinearModel]]):
         self.models = models
+        self.kinds = {lang: KindScorer(named["kind"]) for lang, named in models.items() if "kind" in named}
         self.rules = RuleDecider()
 
     def kind(self, lang: str, features: list[str], money: Money) -> str | None:
-        model = self.models.get(lang, {}).get("kind")
-        if model is None:
+        scorer = self.kinds.get(lang)
+        if scorer is None:
             return self.rules.kind(lang, features, money)
-        kind = max(kind_options(features), key=lambda option: model.scores(option[1])[-1])[0]
+        kind = scorer.best(features)
         return None if kind == NONE else kind
 
     def company(self, lang: str, kind: str, money: Money, candidates: list[Candidate]) -> Candidate | None:
         model = self.models.get(lang, {}).get("company")
-        if model is None or not candidates:
+        if model is None:
             return self.rules.company(lang, kind, money, candidates)
         best = max(candidates, key=lambda c: model.scores(c.features)[-1])
         return None if best.name is None else best

@@ -45,6 +45,8 @@ _SMALLEST = Decimal(1000)
 # How many of a text's most repeated names, and how many names of the sentences before, may be an
 # event's company when the sentence names it only as "das Unternehmen" or not at all.
 _SALIENT, _PRECEDING = 3, 4
+# How far before a time expression a word may make it the time of something else.
+_OTHER_TIME_REACH = 30
 # How far after an amount its period may stand ("EUR 5 mn in the third quarter of 2010").
 _PERIOD_REACH = 60
 
@@ -142,7 +144,9 @@ def _sentence_events(doc: _Document, start: int, end: int, mentions: list[Money]
         figure.next_start = following.money.start
     _link_comparisons(text, figures, words)
     _assign_kinds(text, figures, words, start)
-    periods = find_periods(text, start, end, lang)
+    # "delivery expected in the second half of 2025": the time of something else
+    periods = [p for p in find_periods(text, start, end, lang)
+               if not words.other_time.search(text, max(start, p.start - _OTHER_TIME_REACH), p.start)]
     context_year = next((p.year for p in periods if p.year), None)
     for position, figure in enumerate(figures):
         figure.period = _period_of(position, figures, periods, today, context_year, words, text)
@@ -380,10 +384,10 @@ def _event(doc: _Document, start: int, end: int, figure: _Figure) -> Event:
         place = main_place(names, lang) if figure.kind == "loan" else None
         party = place if place and _count(names, place) >= _count(names, about) else about
         company = party.name if party else None
-    candidates = _candidates(doc, start, end, figure, company, counterparty, unnamed)
-    chosen = doc.decider.company(lang.code, figure.kind, figure.money, candidates)
+    chosen = doc.decider.company(lang.code, figure.kind, figure.money,
+                                 _candidates(doc, start, end, figure, company, counterparty, unnamed))
     chosen_name = chosen.name if chosen else None
-    if chosen_name != company and chosen_name is not None and chosen_name == counterparty:
+    if chosen_name is not None and chosen_name != company and chosen_name == counterparty:
         counterparty = company  # the rules had the roles the other way round
     company = chosen_name
     if counterparty == company or figure.kind in RESULTS:
@@ -398,8 +402,9 @@ def _event(doc: _Document, start: int, end: int, figure: _Figure) -> Event:
 def _candidates(doc: _Document, start: int, end: int, figure: _Figure, company: str | None,
                 counterparty: str | None, unnamed: bool) -> list[Candidate]:
     """Every name and capitalized span of the sentence (the one nearest the
-    amount of each), the text's main party and the rules' choice, and "no
-    company", each with the features a model weighs."""
+    amount of each), the ends of multi-word ones, the text's main party and
+    the rules' choices, and "no company", each with the features a model
+    weighs."""
     text, lang, words = doc.text, doc.lang, doc.words
     pivot_match = _pivot(text, figure, words)
     pivot = pivot_match.start() if pivot_match else figure.money.start
@@ -422,13 +427,18 @@ def _candidates(doc: _Document, start: int, end: int, figure: _Figure, company: 
     for extra in outside:
         if extra and extra not in nearest:
             nearest[extra] = next((n for n in doc.names if n.name == extra), Name(-1, -1, extra))
-    parts = {}  # "Computerhersteller Apple", "Apple Umsatz": the name may be either end
+    # "Computerhersteller Apple": the name may be the end of a span where nouns are capitalized (or
+    # after a role word: "Investor Blackstone"); "UBS Schadenersatz": its start, when an event word follows
+    parts = {}
     for name, n in list(nearest.items()):
         tokens = name.split()
         if len(tokens) > 1 and "(" not in name and n.start >= 0:
-            for part, rest, label, at in (
-                    (" ".join(tokens[1:]), tokens[0], "part_tail", n.end - len(" ".join(tokens[1:]))),
-                    (" ".join(tokens[:-1]), tokens[-1], "part_head", n.start)):
+            ends = []
+            if lang.capitalized_nouns or words.counterparty_role.fullmatch(tokens[0]):
+                ends.append((" ".join(tokens[1:]), tokens[0], "part_tail", n.end - len(" ".join(tokens[1:]))))
+            if words.event_word.fullmatch(tokens[-1]):
+                ends.append((" ".join(tokens[:-1]), tokens[-1], "part_head", n.start))
+            for part, rest, label, at in ends:
                 here = nearest.get(part)
                 if part not in parts and (here is None or abs(here.start - figure.money.start) > abs(
                         at - figure.money.start)):
@@ -456,8 +466,12 @@ def _candidates(doc: _Document, start: int, end: int, figure: _Figure, company: 
         candidates.append(Candidate(name, company_features(
             figure.kind, name, n.start, n.end, figure.money, pivot, figure.clause, (start, end), text,
             tuple(traits))))
+    in_clause = [c for c in candidates if "in_clause" in c.features]
     null_traits = [t for t, present in (
         ("several", doc.several_sentences), ("rule_none", company is None), ("rule_unnamed", unnamed),
+        # the rules never weighed a span they did not take for a name
+        ("span_in_clause", any("span_only" in c.features for c in in_clause)),
+        ("name_in_clause", any("found" in c.features for c in in_clause)),
         ("company_reference", bool(words.company_reference.search(text, start, end)))) if present]
     candidates.append(Candidate(None, null_features(figure.kind, len(candidates), tuple(null_traits))))
     return candidates

@@ -56,12 +56,13 @@ def _patterns(lang: Language) -> list[tuple[str, re.Pattern]]:
     span = re.compile(rf"\b(?P<first>{month_names})\s*(?:-|–|to|through|bis)\s*(?P<last>{month_names})\s+"
                       rf"(?P<year>(?:19|20)\d\d)\b")
     patterns = [("span", span)]
-    for unit, key in (("FY", "fiscal_year"), ("9M", "nine_months"), ("Q", "quarter"), ("H", "half"),
+    for unit, key in (("FYE", "fiscal_year_ending"), ("FY", "fiscal_year"), ("9M", "nine_months"), ("Q", "quarter"), ("H", "half"),
                       ("M", None), ("same_period", "same_period"), ("previous_year", "previous_year"),
                       ("last_year", "last_year"), ("this_year", "this_year"), ("Y", "year")):
         if key is None:
             patterns.append((unit, month))
         for pattern in lang.periods.get(key, ()) if key else ():
+            pattern = pattern.replace("{month}", f"(?P<month>{month_names})")
             flags = re.IGNORECASE if unit in ("previous_year", "last_year", "this_year") else 0
             patterns.append((unit, re.compile(rf"(?<!\w){pattern}(?!\w)", flags)))
     return patterns
@@ -106,6 +107,9 @@ def _period(unit: str, match: re.Match, months: dict[str, int], lang: Language) 
         return Period("M", year, months[month.lower()], **at)
     if unit == "FY":
         return Period("FY", year, **at)
+    if unit == "FYE":  # "the fiscal year ending March 2024": FY2023/24; ending December: the calendar year
+        month = months[groups["month"].lower()]
+        return Period("FY", year - 1, **at) if month < 12 else Period("Y", year, **at)
     if unit in ("Q", "H"):
         n = lang.ordinals.get(groups.get("n", ""), lang.ordinals.get(groups.get("n", "").lower()))
         return Period(unit, year, n, **at) if n else None

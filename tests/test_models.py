@@ -11,7 +11,7 @@ import pytest
 from ledger.corpora import document_text
 from ledger.training import fold_of, train
 from parsers import find_events
-from parsers.decisions import ModelDecider, RuleDecider, kind_options, model_path
+from parsers.decisions import KindScorer, ModelDecider, RuleDecider, kind_options, model_path
 from parsers.languages import available_languages
 from parsers.linear import LinearModel, dumps, loads
 
@@ -26,7 +26,7 @@ def test_every_language_ships_models():
     for lang in available_languages():
         models = loads(model_path(lang).read_text("utf-8"))
         assert set(models) == {"kind", "company"}
-        assert models["kind"].classes == ("0", "1") and models["company"].classes == ("0", "1")
+        assert all(model.classes == ("0", "1") for model in models.values())
 
 
 def test_shipped_models_are_what_ledger_train_builds(shared, tmp_path):
@@ -95,3 +95,20 @@ def test_eval_cross_validates_by_document(shared, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "ledger.cli", "eval", "--folds", "1", str(gold)],
                          capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and bad.stderr.strip() == "ledger: error: --folds needs at least 2"
+
+
+def test_the_kind_scorer_scores_as_the_kind_options(shared):
+    model = loads(model_path("en").read_text("utf-8"))["kind"]
+    scorer = KindScorer(model)
+    texts = document_text("fpb-1", shared, ROOT / "seeds"), "Nokia's net profit fell to EUR 5 mn from EUR 4 mn ."
+    seen = []
+
+    class Both(RuleDecider):
+        def kind(self, lang, features, money):
+            slow = max(kind_options(features), key=lambda option: model.scores(option[1])[-1])[0]
+            seen.append((slow, scorer.best(features)))
+            return super().kind(lang, features, money)
+
+    for text in texts:
+        find_events(text, "en", decider=Both())
+    assert seen and all(slow == fast for slow, fast in seen)
