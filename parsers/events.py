@@ -61,7 +61,6 @@ class _Figure:
     earlier: list["_Figure"] = field(default_factory=list)
     period: Period | None = None
     status: str = "actual"
-    rule_kind: str | None = None  # the rules' kind, before a model decides
     unshared: int = 0  # where the text before it that it shares with no other amount begins
     next_start: int = 10 ** 12  # where the next amount of the sentence begins
 
@@ -176,7 +175,7 @@ def _flags(text: str, figure: _Figure, words: Cues) -> tuple[str, ...]:
     """Why the rules would not make a figure an event of its own."""
     flags = []
     if figure.kind is not None and not _stands_alone(figure):
-        flags.append("not_alone")  # an earlier figure of a comparison without both periods
+        flags.append("not_alone")  # an earlier figure of a comparison without a period of its own
     if abs(figure.money.value) < _SMALLEST:
         flags.append("small")  # a share price after a change in per cent, a price of goods
     if words.threat.search(text, *figure.clause):
@@ -417,8 +416,8 @@ def _candidates(doc: _Document, start: int, end: int, figure: _Figure, company: 
                     nearest[n.name].start - figure.money.start):
                 nearest[n.name] = n
     preceding = []
-    for n in reversed(doc.names[max(0, bisect_left(doc.names, start, key=_start) - 20):
-                                bisect_left(doc.names, start, key=_start)]):
+    before = bisect_left(doc.names, start, key=_start)
+    for n in reversed(doc.names[max(0, before - 20):before]):
         if n.name not in nearest and n.name not in preceding and len(preceding) < _PRECEDING:
             preceding.append(n.name)
             nearest[n.name] = n
