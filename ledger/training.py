@@ -93,15 +93,14 @@ def collect_examples(paths: list[Path]) -> list[DocumentExamples]:
     return documents
 
 
-def _fit(rows: list[tuple[list[str] | tuple[str, ...], str | int]], c: float,
-         class_weight: str | None = None) -> LinearModel:
+def _fit(rows: list[tuple[list[str] | tuple[str, ...], str | int]], c: float) -> LinearModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform([dict.fromkeys(features, 1) for features, _ in rows])
     y = [str(label) for _, label in rows]
-    model = LogisticRegression(C=c, max_iter=5000, tol=1e-6, class_weight=class_weight).fit(x, y)
+    model = LogisticRegression(C=c, max_iter=5000, tol=1e-6).fit(x, y)
     names = vectorizer.get_feature_names_out()
     return LinearModel(tuple(str(k) for k in model.classes_), tuple(float(b) for b in model.intercept_),
                        {str(name): tuple(float(w) for w in model.coef_[:, i]) for i, name in enumerate(names)})

@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Protocol
 
 from .cues import KINDS, Cues
+from .languages import available_languages
 from .linear import LinearModel, loads
 from .money import Money
 
@@ -243,7 +244,6 @@ def model_path(lang: str):
 @cache
 def shipped() -> ModelDecider:
     """The models shipped beside the language tables, loaded once."""
-    from .languages import available_languages
     models = {}
     for code in available_languages():
         path = model_path(code)

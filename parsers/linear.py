@@ -2,16 +2,13 @@
 class. Models are JSON (never pickle: a model file must not be able to run
 code), written by `ledger train` and read here without scikit-learn.
 
-    >>> model = LinearModel(("none", "profit"), (0.0, -1.0), {"w:gewinn": (0.0, 2.5)})
-    >>> model.predict(["w:gewinn", "w:unknown"])
-    'profit'
-    >>> model.predict([])
-    'none'
+    >>> model = LinearModel(("0", "1"), (-1.0,), {"w:gewinn": (2.5,)})
+    >>> model.scores(["w:gewinn", "w:unknown"])
+    [1.5]
 """
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -23,7 +20,8 @@ class LinearModel:
     weights: dict[str, tuple[float, ...]]  # feature -> a weight per class
 
     def scores(self, features: Iterable[str]) -> list[float]:
-        """The class scores of binary (present/absent) features; unknown features count nothing."""
+        """The class scores of binary (present/absent) features; unknown features count nothing.
+        A binary model keeps one row: the score of its second class."""
         total = list(self.bias)
         for feature in features:
             row = self.weights.get(feature)
@@ -31,18 +29,6 @@ class LinearModel:
                 for i, w in enumerate(row):
                     total[i] += w
         return total
-
-    def predict(self, features: Iterable[str]) -> str:
-        scores = self.scores(features)
-        if len(scores) == 1:  # a binary model keeps one row: the score of its second class
-            return self.classes[scores[0] > 0]
-        return self.classes[max(range(len(scores)), key=scores.__getitem__)]
-
-    def probability(self, features: Iterable[str]) -> float:
-        """For a binary model (classes "0", "1"): the probability of "1"."""
-        scores = self.scores(features)
-        margin = scores[-1] - scores[0] if len(scores) > 1 else scores[0]
-        return 1 / (1 + math.exp(-max(-50.0, min(50.0, margin))))
 
     def as_json(self) -> dict:
         return {"classes": list(self.classes), "bias": list(self.bias),
