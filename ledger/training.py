@@ -55,8 +55,7 @@ class _Recorder:
 
     def kind(self, lang: str, features: list[str], money: Money) -> str | None:
         rule = next(f for f in features if f.startswith("rule:"))[5:]
-        fits = [e for e in self.gold if _gold_event([e], money)]
-        event = next((e for e in fits if e["kind"] == rule), fits[0] if fits else None)
+        event = _gold_event(self.gold, money, rule) or _gold_event(self.gold, money)
         label = event["kind"] if event else NONE
         self.examples.kinds.append((features, label))
         return None if label == NONE else label
@@ -87,7 +86,7 @@ def collect_examples(paths: list[Path]) -> list[DocumentExamples]:
     documents = []
     for path in paths:
         for number, (_, text, expected) in enumerate(examples.load(path, examples.event)):
-            events = [{**e, "value": e["amount"].split()[0], "currency": e["amount"].split()[1]}
+            events = [{**e, **dict(zip(("value", "currency"), e["amount"].split()))}
                       for e in expected if e is not None]
             documents.append(_record(f"{path.name}#{number}", text, events))
     return documents

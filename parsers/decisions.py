@@ -181,7 +181,7 @@ def company_features(kind: str, name: str, start: int, end: int, money: Money, p
     if following.islower():
         context.append("next_lower")  # "Infineon erzielte", "Nokia said": a subject before its verb
     elif following in ",.;:)":
-        context.append(f"next_punct")
+        context.append("next_punct")
     context += [f"prevs:{w[-4:]}" for w in before if len(w) > 5]
     if " " in name:
         context.append("multiword")

@@ -141,13 +141,13 @@ def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: li
     subjects = {r.name for r in runs if _subject_verb(lang).match(masked, r.start + len(r.name))}
     names = []
     for run in runs:
-        name = run.name[:-1].rstrip("'’") if _genitive(run.name, counts) else run.name
+        name = _without_genitive(run.name, counts)
         if not run.evidence_only and (_is_name(name, run.legal_form, run.sentence_start, lang, counts,
                                                in_longer, free) or name in subjects and _plain_word(name, lang)):
             strong = run.legal_form or " " in name or bool(_INNER_CAPITAL.search(name))
             names.append(Name(run.start, run.start + len(name), name, strong))
-    spans = [Name(r.start, r.start + len(n), n) for r in runs if not r.evidence_only and len(
-        n := r.name[:-1].rstrip("'’") if _genitive(r.name, counts) else r.name) > 1]
+    spans = [Name(r.start, r.start + len(n), n) for r in runs
+             if not r.evidence_only and len(n := _without_genitive(r.name, counts)) > 1]
     return _with_abbreviations(names, masked), spans
 
 
@@ -231,6 +231,10 @@ def _runs(masked: str, match: re.Match, lang: Language, sentence_starts: set[int
             piece = piece[:-1]
         runs.append(_Run(start, " ".join(piece).rstrip("'’"), legal_form, start in sentence_starts))
     return runs
+
+
+def _without_genitive(name: str, counts: Counter) -> str:
+    return name[:-1].rstrip("'’") if _genitive(name, counts) else name
 
 
 def _genitive(name: str, counts: Counter) -> bool:

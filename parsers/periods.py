@@ -56,8 +56,8 @@ def _patterns(lang: Language) -> list[tuple[str, re.Pattern]]:
     span = re.compile(rf"\b(?P<first>{month_names})\s*(?:-|–|to|through|bis)\s*(?P<last>{month_names})\s+"
                       rf"(?P<year>(?:19|20)\d\d)\b")
     patterns = [("span", span)]
-    for unit, key in (("FYE", "fiscal_year_ending"), ("FY", "fiscal_year"), ("9M", "nine_months"), ("Q", "quarter"), ("H", "half"),
-                      ("M", None), ("same_period", "same_period"), ("previous_year", "previous_year"),
+    for unit, key in (("FYE", "fiscal_year_ending"), ("FY", "fiscal_year"), ("9M", "nine_months"),
+                      ("Q", "quarter"), ("H", "half"), ("M", None), ("same_period", "same_period"), ("previous_year", "previous_year"),
                       ("last_year", "last_year"), ("this_year", "this_year"), ("Y", "year")):
         if key is None:
             patterns.append((unit, month))
