@@ -393,18 +393,20 @@ def _train(args) -> int:
 
 def _evaluate(args) -> int:
     if args.folds is not None:
-        from .gold import print_score
+        from .gold import print_errors, print_score
         from .training import cross_validate
         if args.folds < 2:
             raise InputError("--folds needs at least 2")
         paths = _paths(args.gold)
         try:
-            scores = cross_validate(paths, _paths(args.examples), Path(args.corpus_dir), args.folds)
+            scores, texts = cross_validate(paths, _paths(args.examples), Path(args.corpus_dir), args.folds)
         except ImportError:
             raise InputError("ledger eval --folds needs scikit-learn: pip install -e '.[train]'")
         for path in paths:
             print_score(f"{path.name} ({args.folds}-fold cross-validated)",
                         len(load_gold(path)), scores[path.name])
+            if args.errors:
+                print_errors(scores[path.name], texts)
         return 0
     return evaluate_files([Path(g) for g in args.gold], Path(args.corpus_dir), args.errors,
                           Path(args.predictions) if args.predictions else None)

@@ -23,7 +23,7 @@ from parsers.linear import LinearModel, dumps
 from parsers.money import Money
 
 from .corpora import document_text
-from .evaluation import TOLERANCE, Score, same_name, score
+from .evaluation import TOLERANCE, Score, normalize_name, same_name, score
 from .gold import load_gold
 from .records import Extraction
 
@@ -64,6 +64,9 @@ class _Recorder:
         event = _gold_event(self.gold, money, kind)
         gold = event.get("company") if event else None
         labels = [int(same_name(c.name, gold)) if c.name is not None else int(gold is None) for c in candidates]
+        exact = [int(c.name is not None and normalize_name(c.name) == normalize_name(gold)) for c in candidates]
+        if any(exact):  # "Gösser", not "Brauerei Gösser": the name as the annotators write it
+            labels = exact
         if any(labels):
             self.examples.companies.append(list(zip((c.features for c in candidates), labels)))
         return next((c for c, label in zip(candidates, labels) if label), None)
@@ -148,20 +151,23 @@ def fold_of(doc: str, folds: int) -> int:
     return zlib.crc32(doc.encode("utf-8")) % folds
 
 
-def cross_validate(paths: list[Path], example_paths: list[Path], corpus_dir: Path, folds: int) -> dict[str, Score]:
-    """{gold file name: the score of models that never saw the scored
-    document}: per fold, fit on the documents of the other folds of every
-    file (and the example corpora), extract the fold's documents."""
+def cross_validate(paths: list[Path], example_paths: list[Path], corpus_dir: Path,
+                   folds: int) -> tuple[dict[str, Score], dict[str, str]]:
+    """({gold file name: the score of models that never saw the scored
+    document}, {doc: text}): per fold, fit on the documents of the other
+    folds of every file (and the example corpora), extract the fold's
+    documents."""
     collected = collect(paths, corpus_dir)
     every = [d for documents in collected.values() for d in documents]
     always = collect_examples(example_paths)
     predictions: dict[str, dict] = {}
+    texts: dict[str, str] = {}
     for fold in range(folds):
         decider = ModelDecider(fit([d for d in every if fold_of(d.doc, folds) != fold] + always))
         for d in every:
             if fold_of(d.doc, folds) == fold:
-                text = document_text(d.doc, corpus_dir, Path("seeds"))
+                text = texts[d.doc] = document_text(d.doc, corpus_dir, Path("seeds"))
                 mentions = find_money(text, d.lang)
                 events = find_events(text, d.lang, mentions=mentions, decider=decider)
                 predictions[d.doc] = Extraction(d.doc, d.lang, mentions, events).record()
-    return {path.name: score(load_gold(path), predictions) for path in paths}
+    return {path.name: score(load_gold(path), predictions) for path in paths}, texts

@@ -75,3 +75,10 @@ def cues(lang: Language) -> Cues:
         lending=_words(r["lending"]),
         fining=_words(r["fining"]),
     )
+
+
+def blockers_outside(text: str, words: Cues, triggers: list[re.Match], start: int, end: int) -> list[re.Match]:
+    """The blockers and per-share words of text[start:end] that no trigger
+    contains ("Steuern" in "Gewinn vor Steuern" is part of the trigger)."""
+    return [m for pattern in (words.blocker, words.per_share) for m in pattern.finditer(text, start, end)
+            if not any(t.start() <= m.start() and m.end() <= t.end() for t in triggers)]

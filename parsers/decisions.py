@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import Protocol
 
-from .cues import KINDS, Cues
+from .cues import KINDS, Cues, blockers_outside
 from .languages import available_languages
 from .linear import LinearModel, loads
 from .money import Money
@@ -73,8 +73,9 @@ def kind_features(text: str, money: Money, clause: tuple[int, int], sentence: tu
     if money.qualifier:
         features.append("qualified")
     start, end = clause
-    for pattern, label in ((words.trigger, "t"), (words.blocker, "b")):
-        for match in pattern.finditer(text, start, end):
+    triggers = list(words.trigger.finditer(text, start, end))
+    for matches, label in ((triggers, "t"), (blockers_outside(text, words, triggers, start, end), "b")):
+        for match in matches:
             if money.start <= match.start() < money.end:
                 continue
             side = "L" if match.end() <= money.start else "R"
@@ -87,8 +88,6 @@ def kind_features(text: str, money: Money, clause: tuple[int, int], sentence: tu
                 features.append(f"{label}:{kind}:{side}adj")
     for match in words.trigger.finditer(text, *sentence):
         features.append(f"s:{match.lastgroup}")
-    if words.per_share.search(text, start, end):
-        features.append("per_share_clause")
     left = _words(text, max(sentence[0], money.start - 80), money.start)[-_LEFT:]
     right = _words(text, money.end, min(sentence[1], money.end + 60))[:_RIGHT]
     for side, tokens in (("L", left), ("R", right)):

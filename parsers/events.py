@@ -17,12 +17,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
-from .cues import Cues, cues
+from .cues import Cues, blockers_outside, cues
 from .decisions import Candidate, Decider, company_features, kind_features, null_features, shipped
 from .detect import detect_language
 from .event import Event
 from .languages import Language, load_language
 from .mentions import find_money
+from .nouns import common_nouns, noun_kind
 from .money import Money
 from .parties import Name, find_parties, main_name, main_place, places as _places
 from .periods import Period, find_periods, resolve
@@ -240,28 +241,28 @@ def _assign_kinds(text: str, figures: list[_Figure], words: Cues, sentence_start
 
 def _kind(text: str, figure: _Figure, words: Cues) -> tuple[str | None, re.Match | None]:
     """The nearest trigger of the clause (one after the amount counts at
-    thrice its distance), unless a blocker stands nearer or the clause is
-    about shares. With none in the clause, the nearest trigger before the
+    thrice its distance), unless a blocker or per-share words stand nearer.
+    A blocker inside a trigger does not block: the "Steuern" of "Gewinn vor
+    Steuern". With no trigger in the clause, the nearest trigger before the
     amount in its sentence with no other amount between."""
     start, end = figure.clause
     money = figure.money
-    if words.per_share.search(text, start, end):
-        return None, None
-    best, best_distance = _nearest(text, words.trigger, start, end, money, figure.next_start)
+    triggers = list(words.trigger.finditer(text, start, end))
+    best, best_distance = _nearest(triggers, money, figure.next_start)
     if best is None:
         return None, None
-    blocker, blocker_distance = _nearest(text, words.blocker, start, end, money, figure.next_start)
+    blocker, blocker_distance = _nearest(blockers_outside(text, words, triggers, start, end), money, figure.next_start)
     if blocker is not None and blocker_distance < best_distance:
         return None, None
     return best.lastgroup, best
 
 
-def _nearest(text: str, pattern: re.Pattern, start: int, end: int, money: Money, next_start: int):
+def _nearest(matches: list[re.Match], money: Money, next_start: int):
     """The match nearest the amount; one after it counts at thrice its
     distance, and only when nearer to it than to the next amount ("$12.6
     billion on revenues of $44.28 billion")."""
     best, best_distance = None, None
-    for match in pattern.finditer(text, start, end):
+    for match in matches:
         if money.start <= match.start() < money.end:
             continue
         if match.start() >= money.end and match.start() - money.end > next_start - match.end():
@@ -426,6 +427,7 @@ def _candidates(doc: _Document, start: int, end: int, figure: _Figure, company: 
     for extra in outside:
         if extra and extra not in nearest:
             nearest[extra] = next((n for n in doc.names if n.name == extra), Name(-1, -1, extra))
+    nouns = common_nouns(lang.code)
     # "Computerhersteller Apple": the name may be the end of a span where nouns are capitalized (or
     # after a role word: "Investor Blackstone"); "UBS Schadenersatz": its start, when an event word follows
     parts = {}
@@ -442,7 +444,8 @@ def _candidates(doc: _Document, start: int, end: int, figure: _Figure, company: 
                 if part not in parts and (here is None or abs(here.start - figure.money.start) > abs(
                         at - figure.money.start)):
                     # the part left out stands alone elsewhere: it is the name, not this one
-                    parts[part] = (label, f"{label}_rest_recurs" if doc.counts.get(rest) else f"{label}_rest_new")
+                    parts[part] = (label, f"{label}_rest_recurs" if doc.counts.get(rest) else f"{label}_rest_new",
+                                   f"{label}_rest:{noun_kind(rest, nouns)}")
                     nearest[part] = Name(at, at + len(part), part, here.strong if here else False)
     places = _places(lang)
     first_sentence = text[slice(*doc.first_sentence)]
@@ -450,6 +453,10 @@ def _candidates(doc: _Document, start: int, end: int, figure: _Figure, company: 
     for name, n in nearest.items():
         traits = ["found" if name in found else "span_only", f"count:{min(3, doc.counts.get(name, 0))}"]
         traits += parts.get(name, ())
+        tokens = name.split()
+        for label, token in (("noun", tokens[0]),) if len(tokens) == 1 else (("head", tokens[0]), ("last", tokens[-1])):
+            if noun := noun_kind(token, nouns):
+                traits.append(f"{label}:{noun}")  # "Wahlkampf", "Brauerei Gösser", "Kartellgericht"
         traits += [t for t, present in (
             ("main", doc.about is not None and name == doc.about.name),
             ("preceding", name in preceding),

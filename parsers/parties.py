@@ -238,9 +238,11 @@ def _without_genitive(name: str, counts: Counter) -> str:
 
 
 def _genitive(name: str, counts: Counter) -> bool:
-    """"Microsofts" when "Microsoft" stands in the text too, "OpenAIs"."""
+    """"Microsofts" when "Microsoft" stands in the text too, "OpenAIs", "Heineken's"."""
     if not name.endswith("s") or len(name) < 4:
         return False
+    if name[-2] in "'’":
+        return True
     stem = name[:-1].rstrip("'’")
     return counts.get(stem, 0) > 0 or (bool(_INNER_CAPITAL.search(stem)) and not name.isupper())
 

@@ -2,6 +2,7 @@
 gold by `ledger train`, and the rules' choices where a language has none."""
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -112,3 +113,22 @@ def test_the_kind_scorer_scores_as_the_kind_options(shared):
     for text in texts:
         find_events(text, "en", decider=Both())
     assert seen and all(slow == fast for slow, fast in seen)
+
+
+def test_german_noun_lexicon_tells_nouns_from_names():
+    from parsers.nouns import common_nouns, noun_kind
+    nouns = common_nouns("de")
+    assert len(nouns) > 100_000
+    assert [noun_kind(w, nouns) for w in ("Brauerei", "Wahlkampfes", "Kartellbehörde", "Lufthansa", "Microsoft")] \
+        == ["noun", "noun", "compound", None, None]
+    assert common_nouns("en") == frozenset()  # English capitalizes names, not nouns: no lexicon
+
+
+def test_noun_lexicon_is_rebuilt_from_its_table():
+    from parsers.nouns import build
+    rows = [["lemma", "pos", "nominativ singular", "nominativ plural", "genitiv singular"],
+            ["Brauerei", "Substantiv", "Brauerei", "Brauereien", "Brauerei"],
+            ["Linz", "Substantiv,Toponym", "Linz", "", "Linz"],
+            ["Telekom", "Substantiv", "Telekom", "", "Telekom"]]
+    assert gzip.decompress(build(rows)).decode().split("\n") == ["Brauerei", "Brauereien"]
+    assert build(rows) == build(rows)

@@ -1,0 +1,79 @@
+"""Common nouns of a language whose nouns are capitalized, so that a
+capitalized word can be told from a name ("Brauerei Gösser": a noun, then
+the name; "Wahlkampf": no party at all).
+
+A language's lexicon is `parsers/lang/<code>.nouns.txt.gz`, one word form
+per line (UTF-8, gzip): plain data, nothing in it runs. The German one is
+built from the `german-nouns` package's Wiktionary table (CC BY-SA 4.0,
+see parsers/lang/NOTICE.md) by
+
+    pip download --no-deps german-nouns==1.2.5 && unzip german_nouns-*.whl
+    python -m parsers.nouns german_nouns/nouns.csv parsers/lang/de.nouns.txt.gz
+
+It keeps every inflected form of the entries that are common nouns: not a
+first name, surname, place, abbreviation or other proper name, and with a
+plural (the table lists brands such as "Microsoft" and "Telekom" as nouns
+with a singular only).
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import sys
+from functools import cache
+from importlib import resources
+
+# Parts of speech of the Wiktionary table that make an entry a name, not a common noun.
+_PROPER = ("Eigenname", "Nachname", "Vorname", "Toponym", "Abkürzung", "Straßenname")
+_CASES = ("nominativ", "genitiv", "dativ", "akkusativ")
+# The shortest noun a compound may end in ("Kartell|gericht"), and the shortest part before it.
+_TAIL, _HEAD = 4, 3
+
+
+@cache
+def common_nouns(code: str) -> frozenset[str]:
+    """The lexicon of language `code` (empty where it has none)."""
+    path = resources.files("parsers").joinpath("lang").joinpath(f"{code}.nouns.txt.gz")
+    if not path.is_file():
+        return frozenset()
+    return frozenset(gzip.decompress(path.read_bytes()).decode("utf-8").split("\n"))
+
+
+def noun_kind(word: str, nouns: frozenset[str]) -> str | None:
+    """"noun" for a word of the lexicon, "compound" for one that ends in a
+    noun of it after a part of its own ("Kartellbehörde"), None otherwise.
+
+    >>> nouns = frozenset({"Brauerei", "Behörde"})
+    >>> [noun_kind(w, nouns) for w in ("Brauerei", "Kartellbehörde", "Gösser")]
+    ['noun', 'compound', None]
+    """
+    if word in nouns:
+        return "noun"
+    for cut in range(_HEAD, len(word) - _TAIL + 1):
+        if word[cut:].capitalize() in nouns:
+            return "compound"
+    return None
+
+
+def build(rows: list[list[str]]) -> bytes:
+    """The gzip lexicon of a Wiktionary noun table (header row first)."""
+    header, *entries = rows
+    columns = [i for i, name in enumerate(header) if name.startswith(_CASES)]
+    plural = [i for i in columns if "plural" in header[i]]
+    forms = set()
+    for entry in entries:
+        if "Substantiv" not in entry[1] or any(p in entry[1] for p in _PROPER) \
+                or not any(entry[i] for i in plural if i < len(entry)):
+            continue
+        for word in (entry[0], *(entry[i] for i in columns if i < len(entry))):
+            if word[:1].isupper() and " " not in word:
+                forms.add(word)
+    return gzip.compress("\n".join(sorted(forms)).encode("utf-8"), 9, mtime=0)
+
+
+if __name__ == "__main__":
+    source, target = sys.argv[1:3]
+    with open(source, encoding="utf-8", newline="") as f:
+        data = build(list(csv.reader(f)))
+    with open(target, "wb") as f:
+        f.write(data)
