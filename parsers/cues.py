@@ -41,6 +41,7 @@ class Cues:
     counterparty_role: re.Pattern
     buyer_role: re.Pattern
     payer_role: re.Pattern
+    person_role: re.Pattern  # beside a name: a person ("CEO Tim Cook", "Sprecher Hans Maier")
     selling: re.Pattern
     lending: re.Pattern
     fining: re.Pattern  # "X fined Y": Y pays
@@ -71,6 +72,7 @@ def cues(lang: Language) -> Cues:
         counterparty_role=_words([re.escape(p) for p in r["counterparty"]]),
         buyer_role=_words([re.escape(p) for p in r["buyer"]]),
         payer_role=_words([re.escape(p) for p in lang.payer]),
+        person_role=_words(lang.person_roles),
         selling=_words(r["selling"]),
         lending=_words(r["lending"]),
         fining=_words(r["fining"]),

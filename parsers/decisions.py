@@ -186,13 +186,15 @@ def company_features(kind: str, name: str, start: int, end: int, money: Money, p
         context.append("multiword")
     if name.isupper():
         context.append("acronym")
-    basic = [*where, *traits, *context]
+    basic = [*where, *traits, *context]  # and each crossed with the kind: the payer of a fine, a sale's buyer
     return ("candidate", *basic, *(f"{kind}&{f}" for f in basic))
 
 
-def null_features(kind: str, candidates: int, traits: tuple[str, ...]) -> tuple[str, ...]:
-    basic = ["null", f"null:cands{min(candidates, 3)}", *(f"null:{t}" for t in traits)]
-    return (*basic, *(f"{kind}&{f}" for f in basic))
+def null_features(candidates: int, traits: tuple[str, ...]) -> tuple[str, ...]:
+    """What describes "no company": how many candidates there are, whether
+    the rules found none, a name or only spans in the clause. (Not crossed
+    with the kind: cross-validated, that did worse.)"""
+    return ("null", f"null:cands{min(candidates, 3)}", *(f"null:{t}" for t in traits))
 
 
 class RuleDecider:

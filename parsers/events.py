@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import date
 from decimal import Decimal
 
@@ -33,6 +34,7 @@ RESULTS = frozenset({"loss", "profit", "revenue", "valuation"})
 PUBLIC = frozenset({"loan", "fine", "investment"})
 # A party the text leaves unnamed on purpose ("Kredite ... gewährt"), so that
 # no main party stands in for it.
+_WORD = re.compile(r"[^\W\d_][\w-]*")
 _UNNAMED = ""
 # How far from its amount a clause's words count (clauses are not longer).
 _CLAUSE_REACH = 300
@@ -84,6 +86,17 @@ class _Document:
     converted: set[tuple[Decimal, str]]
     decider: Decider
 
+    @cached_property
+    def lowercase_words(self) -> frozenset[str]:
+        """Words the text writes in lower case: a capitalized one of them is
+        a common word at a sentence start ("Sources said", "Danach")."""
+        return frozenset(w for w in _WORD.findall(self.text) if w[0].islower())
+
+    @cached_property
+    def name_tails(self) -> frozenset[str]:
+        """Last words of multi-word names: a surname alone ("Ferguson" after "Nick Ferguson")."""
+        return frozenset(n.name.split()[-1] for n in self.names if " " in n.name)
+
 
 def find_events(text: str, lang: str | None = None, date: date | None = None,
                 mentions: list[Money] | None = None, decider: Decider | None = None) -> list[Event]:
@@ -129,8 +142,9 @@ def find_events(text: str, lang: str | None = None, date: date | None = None,
 
 def _sentence_events(doc: _Document, start: int, end: int, mentions: list[Money]) -> list[Event]:
     text, lang, words, today, converted = doc.text, doc.lang, doc.words, doc.today, doc.converted
-    protected = [(m.start, m.end) for m in mentions]
-    parts = clauses(text, start, end, lang, protected)
+    # a comma inside an amount or a trigger splits nothing ("Gewinn vor Zinsen, Steuern und Abschreibungen")
+    protected = [(m.start, m.end) for m in mentions] + [t.span() for t in words.trigger.finditer(text, start, end)]
+    parts = clauses(text, start, end, lang, sorted(protected))
     figures = []
     for position, money in enumerate(mentions):
         previous = mentions[position - 1] if position else None
@@ -457,6 +471,9 @@ def _candidates(doc: _Document, start: int, end: int, figure: _Figure, company: 
         for label, token in (("noun", tokens[0]),) if len(tokens) == 1 else (("head", tokens[0]), ("last", tokens[-1])):
             if noun := noun_kind(token, nouns):
                 traits.append(f"{label}:{noun}")  # "Wahlkampf", "Brauerei Gösser", "Kartellgericht"
+        if len(tokens) == 1:
+            traits += [t for t, present in (("lower_elsewhere", name.lower() in doc.lowercase_words),
+                                            ("tail_of_longer", name in doc.name_tails)) if present]
         traits += [t for t, present in (
             ("main", doc.about is not None and name == doc.about.name),
             ("preceding", name in preceding),
@@ -468,7 +485,8 @@ def _candidates(doc: _Document, start: int, end: int, figure: _Figure, company: 
             ("rule_company", name == company), ("rule_counterparty", name == counterparty),
             ("role_cp", n.start >= 0 and _role(text, n, words.counterparty_role)),
             ("role_buyer", n.start >= 0 and _role(text, n, words.buyer_role)),
-            ("role_payer", n.start >= 0 and _role(text, n, words.payer_role))) if present]
+            ("role_payer", n.start >= 0 and _role(text, n, words.payer_role)),
+            ("person_role", n.start >= 0 and _beside(text, n, words.person_role))) if present]
         candidates.append(Candidate(name, company_features(
             figure.kind, name, n.start, n.end, figure.money, pivot, figure.clause, (start, end), text,
             tuple(traits))))
@@ -479,7 +497,7 @@ def _candidates(doc: _Document, start: int, end: int, figure: _Figure, company: 
         ("span_in_clause", any("span_only" in c.features for c in in_clause)),
         ("name_in_clause", any("found" in c.features for c in in_clause)),
         ("company_reference", bool(words.company_reference.search(text, start, end)))) if present]
-    candidates.append(Candidate(None, null_features(figure.kind, len(candidates), tuple(null_traits))))
+    candidates.append(Candidate(None, null_features(len(candidates), tuple(null_traits))))
     return candidates
 
 
@@ -498,6 +516,14 @@ def _role(text: str, name: Name, pattern: re.Pattern) -> bool:
     for match in pattern.finditer(tail):
         pass
     return match is not None and not re.search(r"[,.;()]", tail[match.end():])
+
+
+def _beside(text: str, name: Name, pattern: re.Pattern) -> bool:
+    """A word of `pattern` among the three words before the name or right
+    after it and a comma ("CEO Tim Cook", "Tim Cook, chief executive")."""
+    before = " ".join(text[max(0, name.start - 40):name.start].split()[-3:])
+    after = text[name.end:name.end + 30]
+    return bool(pattern.search(before)) or bool(re.match(r",\s*", after) and pattern.match(after.lstrip(", ")))
 
 
 def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, words: Cues,

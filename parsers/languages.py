@@ -53,6 +53,7 @@ class Language:
     articles: frozenset[str]
     subject_verbs: tuple[str, ...]
     payer: tuple[str, ...]
+    person_roles: tuple[str, ...]
     periods: dict[str, tuple[str, ...]]
     ordinals: dict[str, int]
     abbreviations: frozenset[str]
@@ -110,6 +111,7 @@ def load_language(code: str) -> Language:
         articles=frozenset(raw["parties"]["articles"]),
         subject_verbs=tuple(raw["parties"]["subject_verbs"]),
         payer=tuple(raw["parties"]["payer"]),
+        person_roles=tuple(raw["parties"]["person_roles"]),
         periods={k: tuple(v) for k, v in raw["periods"].items() if k != "ordinals"},
         ordinals=dict(raw["periods"]["ordinals"]),
         abbreviations=frozenset(raw["sentences"]["abbreviations"]),

@@ -12,6 +12,7 @@ from babel import Locale
 from babel.dates import get_day_names, get_month_names
 from babel.numbers import get_currency_name, list_currencies
 
+from .nouns import common_nouns, noun_kind
 from .currencies import lexicon
 from .languages import Language
 
@@ -278,6 +279,9 @@ def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Lan
         return False  # German compounds and abstract nouns
     if name in in_longer:
         return True
+    nouns = common_nouns(lang.code)
+    if nouns and not at_sentence_start and noun_kind(name, nouns) is None:
+        return True  # "der Gewinn der Lufthansa": no common noun, so a name even after an article
     recurring = counts.get(name, 0) + counts.get(name + "s", 0) > 1
     if not lang.capitalized_nouns:
         return not at_sentence_start or recurring
