@@ -13,13 +13,12 @@ import time
 from pathlib import Path
 
 import pandas as pd
+from ledger_speed import generated
 
 from ledger.schema import CURRENCIES, STATUSES
 from ledger.summarize import summarize
-from parsers.cues import KINDS
+from parsers.events.cues import KINDS
 from reports.excel import MENTION_COLUMNS, SOURCE_COLUMNS, write_workbook
-
-from ledger_speed import generated
 
 
 def main() -> None:

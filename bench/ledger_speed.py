@@ -12,11 +12,11 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-from ledger.records import extract
 from ledger.schema import fact_id, frame, from_events
 from ledger.store import Store
 from ledger.summarize import summarize
-from parsers.cues import KINDS
+from parsers.events.cues import KINDS
+from parsers.records import extract
 
 COMPANIES = [f"Company {n}" for n in range(2000)]
 CURRENCIES = ["EUR", "USD", "GBP", "CHF"]

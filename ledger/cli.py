@@ -10,22 +10,21 @@ from pathlib import Path
 from typing import Iterator
 
 import pandas as pd
+from rich.console import Console
+from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from parsers.cues import KINDS
+from parsers.events.cues import KINDS
 from parsers.languages import available_languages
+from parsers.records import Extraction, extract
 from reports.excel import MENTION_COLUMNS, SOURCE_COLUMNS, read_ledger_sheet, write_workbook
 from reports.tables import WRITERS
 from reports.terminal import extract_tables, ledger_table, summary_table
-
-from rich.console import Console
-from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from . import __version__
 from .documents import MAX_BYTES, Document, DocumentError, InputError, Options, read_inputs
 from .gold import evaluate_files, load_gold
 from .loading import is_ledger_file, load_ledger_file
 from .rates import ConversionError, supported
-from .records import Extraction, extract
 from .schema import CURRENCIES, STATUSES, LedgerError, combined, from_events
 from .store import Store, StoreError, default_path
 from .summarize import BY, merge_facts, select, summarize

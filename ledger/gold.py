@@ -6,9 +6,10 @@ import json
 import sys
 from pathlib import Path
 
+from parsers.records import extract_record
+
 from .corpora import UnknownDocument, document_text
 from .evaluation import ATTRIBUTES, Score, score
-from .records import extract_record
 
 
 def load_gold(path: Path) -> dict[str, dict]:

@@ -10,7 +10,6 @@ import pandas as pd
 from .schema import LedgerError, Locator, validate
 from .store import STORE_SUFFIXES, Store, is_store
 
-
 # Reads a ledger file of another format (a workbook): its rows, and where
 # each row and column stands in it, for messages.
 Reader = Callable[[Path], tuple[pd.DataFrame, Locator]]

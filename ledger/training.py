@@ -1,4 +1,4 @@
-"""`ledger train`: fit the event models of parsers/decisions.py on gold
+"""`ledger train`: fit the event models of parsers/events/decisions.py on gold
 files and the event example corpora, and cross-validate them by gold
 document (`ledger eval --folds K`: the examples always train, never score).
 
@@ -7,7 +7,7 @@ the gold (the kind of the gold event an amount states, "none" otherwise) and
 records what it was asked: the features of each amount and of each company
 candidate, with the right answer. scikit-learn's logistic regression (lbfgs,
 deterministic) fits one kind model and one company model per language;
-they are stored as JSON weights (parsers/linear.py), never pickled.
+they are stored as JSON weights (parsers/events/linear.py), never pickled.
 """
 from __future__ import annotations
 
@@ -17,15 +17,15 @@ from decimal import Decimal
 from pathlib import Path
 
 from parsers import detect_language, examples, find_money
-from parsers.decisions import NONE, Candidate, ModelDecider, kind_options, model_path
-from parsers.events import find_events
-from parsers.linear import LinearModel, dumps
-from parsers.money import Money
+from parsers.events.decisions import NONE, Candidate, ModelDecider, kind_options, model_path
+from parsers.events.find import find_events
+from parsers.events.linear import LinearModel, dumps
+from parsers.money.mention import Money
+from parsers.records import Extraction
 
 from .corpora import document_text
 from .evaluation import TOLERANCE, Score, normalize_name, same_name, score
 from .gold import load_gold
-from .records import Extraction
 
 # Regularization of both models (inverse strength), chosen by cross-validation on the training gold.
 C_KIND, C_COMPANY = 2.0, 2.0

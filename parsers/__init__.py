@@ -5,9 +5,7 @@
     [('4 Milliarden US-Dollar', 'USD')]
 """
 from .detect import detect_language
-from .event import Event
-from .events import find_events
-from .mentions import find_money
-from .money import Money, plain_decimal
+from .events import Event, find_events
+from .money import Money, find_money, plain_decimal
 
 __all__ = ["Event", "Money", "detect_language", "find_events", "find_money", "plain_decimal"]

@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from ledger.corpora import document_text
-from ledger.evaluation import score, same_name
+from ledger.evaluation import same_name, score
 from ledger.gold import load_gold
-from ledger.records import extract_record
+from parsers.records import extract_record
 
 from .conftest import ROOT
 

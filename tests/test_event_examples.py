@@ -3,14 +3,13 @@ text, with every attribute, and nothing else."""
 from __future__ import annotations
 
 from decimal import Decimal
+
 import pytest
 
 from parsers import find_events
-
 from parsers.examples import event
 
 from .example_files import load
-
 
 CASES = [pytest.param(lang, text, expected, id=f"{lang}: {text[:60]}")
          for lang in ("de", "en") for _, text, expected in load(f"events_{lang}.txt", event)]

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from ledger.schema import CURRENCIES, STATUSES, frame
-from parsers.cues import KINDS
+from parsers.events.cues import KINDS
 from reports.excel import LEDGER_COLUMNS, MENTION_COLUMNS, SOURCE_COLUMNS, write_workbook
 from reports.tables import write_csv
 

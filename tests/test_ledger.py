@@ -12,9 +12,9 @@ from currency_converter import CurrencyConverter
 
 from ledger.loading import read_csv
 from ledger.rates import convert, legacy_rates
-from ledger.records import extract
 from ledger.schema import COLUMNS, LedgerError, from_events, validate
 from ledger.summarize import merge_facts, summarize
+from parsers.records import extract
 from reports.tables import write_csv
 
 from .conftest import ROOT

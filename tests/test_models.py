@@ -12,9 +12,9 @@ import pytest
 from ledger.corpora import document_text
 from ledger.training import fold_of, train
 from parsers import find_events
-from parsers.decisions import KindScorer, ModelDecider, RuleDecider, kind_options, model_path
+from parsers.events.decisions import KindScorer, ModelDecider, RuleDecider, kind_options, model_path
+from parsers.events.linear import LinearModel, dumps, loads
 from parsers.languages import available_languages
-from parsers.linear import LinearModel, dumps, loads
 
 from .conftest import ROOT
 
@@ -116,7 +116,7 @@ def test_the_kind_scorer_scores_as_the_kind_options(shared):
 
 
 def test_german_noun_lexicon_tells_nouns_from_names():
-    from parsers.nouns import common_nouns, noun_kind
+    from parsers.events.nouns import common_nouns, noun_kind
     nouns = common_nouns("de")
     assert len(nouns) > 100_000
     assert [noun_kind(w, nouns) for w in ("Brauerei", "Wahlkampfes", "Kartellbehörde", "Lufthansa", "Microsoft")] \
@@ -125,7 +125,7 @@ def test_german_noun_lexicon_tells_nouns_from_names():
 
 
 def test_noun_lexicon_is_rebuilt_from_its_table():
-    from parsers.nouns import build
+    from parsers.events.nouns import build
     rows = [["lemma", "pos", "nominativ singular", "nominativ plural", "genitiv singular"],
             ["Brauerei", "Substantiv", "Brauerei", "Brauereien", "Brauerei"],
             ["Linz", "Substantiv,Toponym", "Linz", "", "Linz"],

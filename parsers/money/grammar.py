@@ -19,8 +19,8 @@ from typing import Iterable
 
 from retrie.trie import Trie
 
+from ..languages import Language
 from .currencies import lexicon
-from .languages import Language
 
 NOT_AFTER_LETTER = r"(?<![^\W\d_])"
 # Space between the parts of an amount, as web text also writes it ("$3&nbsp;billion").

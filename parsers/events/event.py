@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .money import Money, plain_decimal
+from ..money.mention import Money, plain_decimal
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,9 @@ from babel import Locale
 from babel.dates import get_day_names, get_month_names
 from babel.numbers import get_currency_name, list_currencies
 
+from ..languages import Language
+from ..money.currencies import lexicon
 from .nouns import common_nouns, noun_kind
-from .currencies import lexicon
-from .languages import Language
 
 _TOKEN = r"[A-ZÄÖÜ][\w&'’-]*"
 _SEQUENCE = re.compile(rf"(?<![\w-]){_TOKEN}(?:[ \t]+(?:&[ \t]+)?{_TOKEN})*(?:[ \t]+(?:Inc|Corp|Co|Ltd)\.)?")

@@ -3,7 +3,7 @@
 The text is read in windows around currency tokens (money has a currency
 near it, and most text has none). In a window the grammar finds *items*;
 items joined by *gaps* form a run, in which an item without a currency or a
-scale word shares its neighbour's (see parsers/grammar.py).
+scale word shares its neighbour's (see grammar.py).
 """
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
+from ..detect import detect_language
+from ..languages import Language, load_language
 from .currencies import Resolver, Sense, lexicon, symbol_like
-from .detect import detect_language
 from .grammar import Grammar, grammar
-from .languages import Language, load_language
-from .money import Money, canonical
+from .mention import Money, canonical
 from .numerals import parse_digits, parse_words
 
 # How far around a currency token the items that share it can stand.

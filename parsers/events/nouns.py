@@ -8,7 +8,7 @@ built from the `german-nouns` package's Wiktionary table (CC BY-SA 4.0,
 see parsers/lang/NOTICE.md) by
 
     pip download --no-deps german-nouns==1.2.5 && unzip german_nouns-*.whl
-    python -m parsers.nouns german_nouns/nouns.csv parsers/lang/de.nouns.txt.gz
+    python -m parsers.events.nouns german_nouns/nouns.csv parsers/lang/de.nouns.txt.gz
 
 It keeps every inflected form of the entries that are common nouns: not a
 first name, surname, place, abbreviation or other proper name, and with a

@@ -14,7 +14,7 @@ from functools import cache
 
 from babel.dates import get_month_names
 
-from .languages import Language
+from ..languages import Language
 
 
 @dataclass(frozen=True)

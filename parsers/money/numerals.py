@@ -8,7 +8,7 @@ from decimal import Decimal
 from price_parser import Price
 from text_to_num import text2num
 
-from .languages import Language
+from ..languages import Language
 
 _SEPARATORS = re.compile(r"[.,'’\u00a0\u202f ]")
 

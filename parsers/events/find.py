@@ -14,18 +14,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
+from ..detect import detect_language
+from ..languages import Language, load_language
+from ..money.find import find_money
+from ..money.mention import Money
 from .cues import Cues, blockers_outside, cues
 from .decisions import Candidate, Decider, company_features, kind_features, null_features, shipped
-from .detect import detect_language
 from .event import Event
-from .languages import Language, load_language
-from .mentions import find_money
 from .nouns import common_nouns, noun_kind
-from .money import Money
 from .parties import Name, find_parties, main_name, main_place, places as _places
 from .periods import Period, find_periods, resolve
 from .sentences import clauses, sentences

@@ -19,10 +19,10 @@ from functools import cache
 from importlib import resources
 from typing import Protocol
 
+from ..languages import available_languages
+from ..money.mention import Money
 from .cues import KINDS, Cues, blockers_outside
-from .languages import available_languages
 from .linear import LinearModel, loads
-from .money import Money
 
 NONE = "none"
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")

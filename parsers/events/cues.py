@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .languages import Language
+from ..languages import Language
 
 KINDS = ("investment", "funding_round", "acquisition", "loan", "contract",
          "loss", "profit", "revenue", "valuation", "fine")

@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from .languages import Language
+from ..languages import Language
 
 # No sentence is longer: a longer run of text is cut, so that the work per
 # sentence stays bounded on any input.

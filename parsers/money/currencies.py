@@ -19,7 +19,7 @@ from babel import Locale
 from babel.core import get_global
 from babel.numbers import get_currency_name, get_currency_symbol
 
-from .languages import Language
+from ..languages import Language
 
 # ISO codes that are also everyday words or acronyms ("TOP 10", "ALL 3",
 # "AMD 5"); they still count when the language table names them.
