@@ -16,7 +16,7 @@ from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColum
 from parsers.events.cues import KINDS
 from parsers.languages import available_languages
 from parsers.records import Extraction, extract
-from reports.excel import MENTION_COLUMNS, SOURCE_COLUMNS, read_ledger_sheet, write_workbook
+from reports.excel import MENTION_COLUMNS, SOURCE_COLUMNS, write_workbook
 from reports.tables import WRITERS
 from reports.terminal import extract_tables, ledger_table, summary_table
 
@@ -29,7 +29,6 @@ from .schema import CURRENCIES, STATUSES, LedgerError, combined, from_events
 from .store import Store, StoreError, default_path
 from .summarize import BY, merge_facts, select, summarize
 
-READERS = {".xlsx": read_ledger_sheet}
 
 EXAMPLES = {
     "extract": """examples:
@@ -276,7 +275,7 @@ def _extract(args) -> int:
         _workbook(Path(args.output), ledger, mentions, sources, args.currency, args.date)
         print(f"ledger: wrote {args.output}", file=sys.stderr)
         return _warn(errors) if records or errors else 1
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
         if args.format == "jsonl":
             for record in records:
@@ -308,9 +307,9 @@ def _workbook(path: Path, ledger, mentions: list[dict], sources: list[dict], cur
 
 def _summarize(args) -> int:
     _check_rates(args)
-    files = [name for name in args.inputs if is_ledger_file(name, READERS)]
+    files = [name for name in args.inputs if is_ledger_file(name)]
     texts = [name for name in args.inputs if name not in files]
-    parts, errors = [load_ledger_file(name, READERS) for name in files], []
+    parts, errors = [load_ledger_file(name) for name in files], []
     for item, result in _extractions(args, texts, errors) if texts else ():
         parts.append(from_events(result.events, item.doc, item.source, result.lang))
     ledger = combined(parts)

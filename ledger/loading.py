@@ -1,5 +1,5 @@
-"""A ledger from a file: a ledger database, a ledger exported to CSV that a
-reviewer may have corrected by hand, or another format a reader knows."""
+"""A ledger from a file: a ledger database, a ledger exported to CSV or to
+the reviewer's workbook, perhaps corrected by hand."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,21 +7,23 @@ from typing import Callable
 
 import pandas as pd
 
+from .cells import unguard
 from .schema import LedgerError, Locator, validate
 from .store import STORE_SUFFIXES, Store, is_store
+from .workbook import read_ledger_sheet
 
-# Reads a ledger file of another format (a workbook): its rows, and where
-# each row and column stands in it, for messages.
-Reader = Callable[[Path], tuple[pd.DataFrame, Locator]]
+# Readers of ledger files of other formats: their rows, and where each row
+# and column stands in them, for messages.
+READERS: dict[str, Callable[[Path], tuple[pd.DataFrame, Locator]]] = {".xlsx": read_ledger_sheet}
 
 
-def is_ledger_file(name: str, readers: dict[str, Reader]) -> bool:
-    """A ledger database, a ledger CSV, or a file one of `readers` reads."""
+def is_ledger_file(name: str) -> bool:
+    """A ledger database, a ledger CSV, or a workbook."""
     path = Path(name)
     if name == "-" or not path.is_file():
         return False
     suffix = path.suffix.lower()
-    return is_store(path) or suffix in STORE_SUFFIXES or suffix in readers or suffix == ".csv" and _ledger_csv(path)
+    return is_store(path) or suffix in STORE_SUFFIXES or suffix in READERS or suffix == ".csv" and _ledger_csv(path)
 
 
 def _ledger_csv(path: Path) -> bool:
@@ -34,16 +36,16 @@ def _ledger_csv(path: Path) -> bool:
     return all(column in header for column in ("kind", "amount", "currency"))
 
 
-def load_ledger_file(name: str, readers: dict[str, Reader]) -> pd.DataFrame:
-    """The validated ledger of a database, a ledger CSV, or a file of
-    `readers` (".xlsx"); LedgerError or StoreError for a broken one."""
+def load_ledger_file(name: str) -> pd.DataFrame:
+    """The validated ledger of a database, a ledger CSV or a workbook;
+    LedgerError or StoreError for a broken one."""
     path = Path(name)
     suffix = path.suffix.lower()
     if is_store(path) or suffix in STORE_SUFFIXES:
         with Store(path, create=False) as store:
             return store.ledger()
-    if suffix in readers:
-        rows, locate = readers[suffix](path)
+    if suffix in READERS:
+        rows, locate = READERS[suffix](path)
         return validate(rows, str(path), locate)
     return read_csv(path)
 
@@ -56,7 +58,7 @@ def read_csv(path: Path) -> pd.DataFrame:
         raise LedgerError(f"{path}: not a readable ledger CSV ({str(error).splitlines()[0]})") from None
     df = df.replace({"": None})
     for column in df.columns:  # cells the writer protected from formulas
-        df[column] = df[column].map(lambda v: v[1:] if isinstance(v, str) and v.startswith("'") else v)
+        df[column] = df[column].map(lambda v: unguard(v) if isinstance(v, str) else v)
     if "sources" not in df.columns and "doc" in df.columns:
         df["sources"] = df["doc"]
     return validate(df, where=str(path))

@@ -1,8 +1,7 @@
 """Ledger tables as CSV, JSON and Markdown: outputs that other tools read.
 
-Text from documents is untrusted: a CSV cell that starts with = + - @ or a
-tab or carriage return is written with a leading apostrophe, so that no
-spreadsheet runs it as a formula.
+Text from documents is untrusted: every text cell goes through the guard of
+ledger/cells.py, so that no spreadsheet runs it as a formula.
 """
 from __future__ import annotations
 
@@ -13,7 +12,7 @@ from typing import TextIO
 
 import pandas as pd
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from ledger.cells import guard
 
 
 def safe_cell(value) -> str:
@@ -22,12 +21,13 @@ def safe_cell(value) -> str:
         return ""
     if isinstance(value, Decimal):
         return format(value, "f")
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return guard(str(value))
 
 
 def write_csv(df: pd.DataFrame, out: TextIO) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+    # RFC 4180 line ends: the writer then quotes a field with a bare CR too, which
+    # would otherwise end the row early and start the next one with the rest.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(df.columns)
     for row in df.itertuples(index=False):
         writer.writerow([safe_cell(v) for v in row])

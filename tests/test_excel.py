@@ -14,7 +14,8 @@ from openpyxl import load_workbook
 
 from ledger.schema import CURRENCIES, STATUSES, frame
 from parsers.events.cues import KINDS
-from reports.excel import LEDGER_COLUMNS, MENTION_COLUMNS, SOURCE_COLUMNS, write_workbook
+from ledger.workbook import LEDGER_COLUMNS
+from reports.excel import MENTION_COLUMNS, SOURCE_COLUMNS, write_workbook
 from reports.tables import write_csv
 
 from .conftest import ROOT

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 from currency_converter import CurrencyConverter
+from hypothesis import given, settings, strategies as st
 
 from ledger.loading import read_csv
 from ledger.rates import convert, legacy_rates
@@ -118,6 +119,27 @@ def test_hand_edited_csv_is_used(tmp_path):
     path.write_text(edited, encoding="utf-8")
     table = summarize(read_csv(path), kind="loan").table
     assert table["total"].tolist() == [Decimal("4500000000")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_any_company_text_comes_back_from_csv_unchanged(tmp_path_factory, company):
+    """What the formula guard adds, reading removes: "'t Hooft BV", "=cmd", "-5" survive."""
+    ledger = seed_ledger().astype(object)
+    ledger.loc[0, "company"] = company
+    path = tmp_path_factory.mktemp("csv") / "ledger.csv"
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        write_csv(ledger, out)
+    assert read_csv(path).loc[0, "company"] == (company or None)
+
+
+def test_a_company_with_an_apostrophe_survives_csv(tmp_path):
+    ledger = seed_ledger().astype(object)
+    ledger.loc[0, "company"] = "'t Hooft BV"
+    path = tmp_path / "ledger.csv"
+    with open(path, "w", encoding="utf-8") as out:
+        write_csv(ledger, out)
+    assert read_csv(path).loc[0, "company"] == "'t Hooft BV"
 
 
 @pytest.mark.parametrize("column, value, words", [
