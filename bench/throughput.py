@@ -11,7 +11,8 @@ import re
 import time
 from pathlib import Path
 
-from ledger.corpora import fpb_texts, gnad_texts
+from ledger.evaluation.corpora import fpb_texts, gnad_texts
+
 from parsers import find_events, find_money
 
 DIGIT = re.compile(r"\d")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import sys
 from datetime import date
@@ -17,18 +16,19 @@ from parsers.events.cues import KINDS
 from parsers.languages import available_languages
 from parsers.records import Extraction, extract
 from reports.excel import MENTION_COLUMNS, SOURCE_COLUMNS, write_workbook
+from reports.records import write_json, write_jsonl
+from reports.scores import write_errors, write_score
 from reports.tables import WRITERS
 from reports.terminal import extract_tables, ledger_table, summary_table
 
 from . import __version__
 from .documents import MAX_BYTES, Document, DocumentError, InputError, Options, read_inputs
-from .gold import evaluate_files, load_gold
+from .evaluation.gold import GoldError, evaluate
 from .loading import is_ledger_file, load_ledger_file
 from .rates import ConversionError, supported
 from .schema import CURRENCIES, STATUSES, LedgerError, combined, from_events
 from .store import Store, StoreError, default_path
 from .summarize import BY, merge_facts, select, summarize
-
 
 EXAMPLES = {
     "extract": """examples:
@@ -278,11 +278,9 @@ def _extract(args) -> int:
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
         if args.format == "jsonl":
-            for record in records:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            write_jsonl(records, out)
         elif args.format == "json":
-            json.dump(records, out, ensure_ascii=False, indent=1)
-            out.write("\n")
+            write_json(records, out)
         elif args.format == "csv":
             WRITERS["csv"](ledger, out)
         else:
@@ -378,36 +376,44 @@ def _paths(names: list[str]) -> list[Path]:
 
 
 def _train(args) -> int:
-    from .training import train
+    from .evaluation.training import train
     try:
         written = train(_paths(args.gold), _paths(args.examples), Path(args.corpus_dir),
                         Path(args.out_dir) if args.out_dir else None)
     except ImportError:
         raise InputError("ledger train needs scikit-learn: pip install -e '.[train]'")
+    except GoldError as error:
+        raise InputError(str(error))
     for path in written:
         print(f"ledger: wrote {path}", file=sys.stderr)
     return 0
 
 
 def _evaluate(args) -> int:
-    if args.folds is not None:
-        from .gold import print_errors, print_score
-        from .training import cross_validate
-        if args.folds < 2:
-            raise InputError("--folds needs at least 2")
-        paths = _paths(args.gold)
-        try:
-            scores, texts = cross_validate(paths, _paths(args.examples), Path(args.corpus_dir), args.folds)
-        except ImportError:
-            raise InputError("ledger eval --folds needs scikit-learn: pip install -e '.[train]'")
-        for path in paths:
-            print_score(f"{path.name} ({args.folds}-fold cross-validated)",
-                        len(load_gold(path)), scores[path.name])
-            if args.errors:
-                print_errors(scores[path.name], texts)
-        return 0
-    return evaluate_files([Path(g) for g in args.gold], Path(args.corpus_dir), args.errors,
-                          Path(args.predictions) if args.predictions else None)
+    paths, corpus_dir = _paths(args.gold), Path(args.corpus_dir)
+    label = ""
+    try:
+        if args.folds is None:
+            results = [evaluate(path, corpus_dir) for path in paths]
+        else:
+            if args.folds < 2:
+                raise InputError("--folds needs at least 2")
+            from .evaluation.training import cross_validate
+            try:
+                results = cross_validate(paths, _paths(args.examples), corpus_dir, args.folds)
+            except ImportError:
+                raise InputError("ledger eval --folds needs scikit-learn: pip install -e '.[train]'")
+            label = f" ({args.folds}-fold cross-validated)"
+    except GoldError as error:
+        raise InputError(str(error))
+    for result in results:
+        write_score(sys.stdout, result.name + label, result.documents, result.score)
+        if args.errors:
+            write_errors(sys.stdout, result.score, result.texts)
+    if args.predictions:
+        with open(args.predictions, "w", encoding="utf-8") as out:
+            write_jsonl((p for result in results for p in result.predictions.values()), out)
+    return 0
 
 
 if __name__ == "__main__":

@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
+from ledger.evaluation.corpora import document_text
+from ledger.evaluation.gold import load_gold
 
-from ledger.corpora import document_text
-from ledger.evaluation import same_name, score
-from ledger.gold import load_gold
+from ledger.evaluation.scoring import same_name, score
 from parsers.records import extract_record
 
 from .conftest import ROOT

@@ -24,8 +24,8 @@ from parsers.money.mention import Money
 from parsers.records import Extraction
 
 from .corpora import document_text
-from .evaluation import TOLERANCE, Score, normalize_name, same_name, score
-from .gold import load_gold
+from .gold import Evaluation, load_gold
+from .scoring import TOLERANCE, normalize_name, same_name, score
 
 # Regularization of both models (inverse strength), chosen by cross-validation on the training gold.
 C_KIND, C_COMPANY = 2.0, 2.0
@@ -151,12 +151,10 @@ def fold_of(doc: str, folds: int) -> int:
     return zlib.crc32(doc.encode("utf-8")) % folds
 
 
-def cross_validate(paths: list[Path], example_paths: list[Path], corpus_dir: Path,
-                   folds: int) -> tuple[dict[str, Score], dict[str, str]]:
-    """({gold file name: the score of models that never saw the scored
-    document}, {doc: text}): per fold, fit on the documents of the other
-    folds of every file (and the example corpora), extract the fold's
-    documents."""
+def cross_validate(paths: list[Path], example_paths: list[Path], corpus_dir: Path, folds: int) -> list[Evaluation]:
+    """Per gold file, the figures of models that never saw the scored
+    document: per fold, fit on the documents of the other folds of every
+    file (and the example corpora), extract the fold's documents."""
     collected = collect(paths, corpus_dir)
     every = [d for documents in collected.values() for d in documents]
     always = collect_examples(example_paths)
@@ -170,4 +168,9 @@ def cross_validate(paths: list[Path], example_paths: list[Path], corpus_dir: Pat
                 mentions = find_money(text, d.lang)
                 events = find_events(text, d.lang, mentions=mentions, decider=decider)
                 predictions[d.doc] = Extraction(d.doc, d.lang, mentions, events).record()
-    return {path.name: score(load_gold(path), predictions) for path in paths}, texts
+    results = []
+    for path in paths:
+        gold = load_gold(path)
+        results.append(Evaluation(path.name, score(gold, predictions), {doc: texts[doc] for doc in gold},
+                                  {doc: predictions[doc] for doc in gold}))
+    return results
