@@ -17,7 +17,7 @@ from ledger_speed import generated
 
 from ledger.schema import CURRENCIES, STATUSES
 from ledger.summarize import summarize
-from parsers.events.cues import KINDS
+from parsers.events.kinds import KINDS
 from reports.excel import MENTION_COLUMNS, SOURCE_COLUMNS, write_workbook
 
 

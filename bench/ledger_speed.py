@@ -15,7 +15,7 @@ from pathlib import Path
 from ledger.schema import fact_id, frame, from_events
 from ledger.store import Store
 from ledger.summarize import summarize
-from parsers.events.cues import KINDS
+from parsers.events.kinds import KINDS
 from parsers.records import extract
 
 COMPANIES = [f"Company {n}" for n in range(2000)]

@@ -12,7 +12,7 @@ import pandas as pd
 from rich.console import Console
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from parsers.events.cues import KINDS
+from parsers.events.kinds import KINDS
 from parsers.languages import available_languages
 from parsers.records import Extraction, extract
 from reports.excel import MENTION_COLUMNS, SOURCE_COLUMNS, write_workbook

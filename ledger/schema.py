@@ -36,7 +36,7 @@ import pandas as pd
 from babel.numbers import list_currencies
 
 from parsers import Event
-from parsers.events.cues import KINDS
+from parsers.events.kinds import KINDS
 
 COLUMNS = ("id", "kind", "company", "counterparty", "amount", "currency", "period", "status", "lang",
            "doc", "source", "sentence", "span_start", "span_end", "extracted_at", "sources")

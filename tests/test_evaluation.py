@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
+
 from ledger.evaluation.corpora import document_text
 from ledger.evaluation.gold import load_gold
-
 from ledger.evaluation.scoring import same_name, score
 from parsers.records import extract_record
 

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from ledger.schema import CURRENCIES, STATUSES, frame
 from ledger.workbook import LEDGER_COLUMNS
-from parsers.events.cues import KINDS
+from parsers.events.kinds import KINDS
 from reports.excel import MENTION_COLUMNS, SOURCE_COLUMNS, write_workbook
 from reports.tables import write_csv
 

@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
+
 from ledger.evaluation.corpora import document_text
 from ledger.evaluation.training import fold_of, train
-
 from parsers import find_events
 from parsers.events.decisions import KindScorer, ModelDecider, RuleDecider, kind_options, model_path
 from parsers.events.linear import LinearModel, dumps, loads

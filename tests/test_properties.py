@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from parsers import find_events, find_money
-from parsers.events.cues import KINDS
+from parsers.events.kinds import KINDS
 
 MONEYISH = st.lists(st.sampled_from(
     list("0123456789.,'-−() €$£:/\n") + ["Mio.", "Mrd.", "Euro", "EUR", "USD", "Dollar", "bn", "m", "k",

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..languages import Language
-
-KINDS = ("investment", "funding_round", "acquisition", "loan", "contract",
-         "loss", "profit", "revenue", "valuation", "fine")
+from .kinds import KINDS
 
 
 def _words(patterns, flags=0) -> re.Pattern:
@@ -44,6 +42,7 @@ class Cues:
     person_role: re.Pattern  # beside a name: a person ("CEO Tim Cook", "Sprecher Hans Maier")
     selling: re.Pattern
     lending: re.Pattern
+    passive_agent: re.Pattern  # right after a lending verb: the lender follows
     fining: re.Pattern  # "X fined Y": Y pays
 
 
@@ -75,6 +74,7 @@ def cues(lang: Language) -> Cues:
         person_role=_words(lang.person_roles),
         selling=_words(r["selling"]),
         lending=_words(r["lending"]),
+        passive_agent=re.compile(r"\s+(?:" + "|".join(re.escape(p) for p in r["passive_agent"]) + r")\s"),
         fining=_words(r["fining"]),
     )
 

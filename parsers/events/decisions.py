@@ -21,7 +21,8 @@ from typing import Protocol
 
 from ..languages import available_languages
 from ..money.mention import Money
-from .cues import KINDS, Cues, blockers_outside
+from .cues import Cues, blockers_outside
+from .kinds import KINDS, kind as kind_of
 from .linear import LinearModel, loads
 
 NONE = "none"
@@ -205,9 +206,9 @@ class RuleDecider:
         flags = {f[5:] for f in features if f.startswith("flag:")}
         if rule == NONE or "not_alone" in flags:
             return None
-        if rule == "fine":
-            return None if "threat" in flags else rule  # fines can be small
-        return None if "small" in flags else rule
+        if kind_of(rule).frame == "fining" and "threat" in flags:
+            return None
+        return None if "small" in flags and not kind_of(rule).small_amounts else rule
 
     def company(self, lang: str, kind: str, money: Money, candidates: list[Candidate]) -> Candidate | None:
         return next((c for c in candidates if "rule_company" in c.features), None)

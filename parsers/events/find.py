@@ -25,13 +25,12 @@ from ..money.mention import Money
 from .cues import Cues, blockers_outside, cues
 from .decisions import Candidate, Decider, company_features, kind_features, null_features, shipped
 from .event import Event
+from .kinds import kind as kind_of
 from .nouns import common_nouns, noun_kind
 from .parties import Name, find_parties, main_name, main_place, places as _places
 from .periods import Period, find_periods, resolve
 from .sentences import clauses, sentences
 
-RESULTS = frozenset({"loss", "profit", "revenue", "valuation"})
-PUBLIC = frozenset({"loan", "fine", "investment"})
 # A party the text leaves unnamed on purpose ("Kredite ... gewährt"), so that
 # no main party stands in for it.
 _WORD = re.compile(r"[^\W\d_][\w-]*")
@@ -172,13 +171,13 @@ def _sentence_events(doc: _Document, start: int, end: int, mentions: list[Money]
         features = kind_features(text, figure.money, figure.clause, (start, end), words, figure.kind, flags)
         kind = doc.decider.kind(lang.code, features, figure.money)
         # A claim not yet imposed is never an event (GUIDELINES.md), whatever a model says
-        decided.append((figure, None if kind == "fine" and "threat" in flags else kind))
+        decided.append((figure, None if kind and kind_of(kind).frame == "fining" and "threat" in flags else kind))
     events = []
     for figure, kind in decided:
         if kind is None or figure.money.value == 0:  # "ein Bußgeld von 0 Euro": nothing to book
             continue
-        if kind == "profit" and figure.money.value < 0:
-            kind = "loss"  # "EBIT von -12,5 Mio. EUR"
+        if figure.money.value < 0 and kind_of(kind).negative:
+            kind = kind_of(kind).negative  # "EBIT von -12,5 Mio. EUR"
         if kind != figure.kind:
             figure.kind = kind
             figure.status = _status(text, figure, words, lang)
@@ -249,8 +248,8 @@ def _assign_kinds(text: str, figures: list[_Figure], words: Cues, sentence_start
         previous_end = figure.money.end
     _respectively(text, figures, words, sentence_start)
     for figure in figures:
-        if figure.kind == "profit" and figure.money.value < 0:
-            figure.kind = "loss"
+        if figure.kind and figure.money.value < 0 and kind_of(figure.kind).negative:
+            figure.kind = kind_of(figure.kind).negative
 
 
 def _kind(text: str, figure: _Figure, words: Cues) -> tuple[str | None, re.Match | None]:
@@ -382,7 +381,7 @@ def _status(text: str, figure: _Figure, words: Cues, lang: Language) -> str:
     planned = _cue(text, words.planned, start, end, figure.money, lang)
     if not expected and not planned:
         return "actual"
-    if figure.kind in RESULTS:
+    if kind_of(figure.kind).result:
         return "expected"
     return "expected" if expected and not planned else "planned"
 
@@ -395,7 +394,7 @@ def _event(doc: _Document, start: int, end: int, figure: _Figure) -> Event:
     if unnamed:
         company = None
     elif company is None and doc.several_sentences:  # an article's sentence without a name is about its main party
-        place = main_place(names, lang) if figure.kind == "loan" else None
+        place = main_place(names, lang) if kind_of(figure.kind).frame == "lending" else None
         party = place if place and _count(names, place) >= _count(names, about) else about
         company = party.name if party else None
     chosen = doc.decider.company(lang.code, figure.kind, figure.money,
@@ -404,7 +403,7 @@ def _event(doc: _Document, start: int, end: int, figure: _Figure) -> Event:
     if chosen_name is not None and chosen_name != company and chosen_name == counterparty:
         counterparty = company  # the rules had the roles the other way round
     company = chosen_name
-    if counterparty == company or figure.kind in RESULTS:
+    if counterparty == company or kind_of(figure.kind).result:
         counterparty = None
     money = figure.money
     return Event(kind=figure.kind, company=company, counterparty=counterparty, value=abs(money.value),
@@ -534,9 +533,9 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
     and _counterparty. Results have no counterparty."""
     first, last = bisect_left(names, start, key=_start), bisect_left(names, end, key=_start)
     in_sentence = names[first:last]
-    if figure.kind not in PUBLIC:  # a state is a party only to loans, fines and investments
+    if not kind_of(figure.kind).state_party:  # a state is a party only to loans, fines and investments
         in_sentence = [n for n in in_sentence if n.name not in _places(lang)]
-    objects = set() if figure.kind in RESULTS else {
+    objects = set() if kind_of(figure.kind).result else {
         n for n in in_sentence if _role(text, n, words.counterparty_role)}
     pivot_match = _pivot(text, figure, words)
     pivot = pivot_match.start() if pivot_match else figure.money.start
@@ -544,16 +543,16 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
         subject = next((n for n in in_sentence if figure.clause[0] <= n.start < figure.money.start
                         and n not in objects), None)
         pivot = subject.end if subject else figure.money.start
-    if figure.kind == "fine":
+    if kind_of(figure.kind).frame == "fining":
         payer = next((n for n in in_sentence if _role(text, n, words.payer_role)), None)
         if payer is None and pivot_match and words.fining.fullmatch(pivot_match.group()):
             payer = next((n for n in in_sentence if n.start > pivot), None)  # "fined Nokia"
         if payer is not None:
             authority = next((n for n in reversed(in_sentence) if n.start < pivot and n is not payer), None)
             return payer.name, (authority.name if authority else None)
-    lending = words.lending.search(text, *figure.clause) if figure.kind == "loan" else None
+    lending = words.lending.search(text, *figure.clause) if kind_of(figure.kind).frame == "lending" else None
     if lending:  # "als die BVOG Kredite von 190 Mio. Euro gewährt hatte": the subject lends
-        passive = re.match(r"\s+(?:by|von|durch)\s", text[lending.end():lending.end() + 8])
+        passive = words.passive_agent.match(text, lending.end())
         lender = (next((n for n in in_sentence if n.start > lending.end()), None) if passive else
                   next((n for n in reversed(in_sentence) if n.start < min(lending.start(), figure.money.start)
                         and n.start >= figure.clause[0]), None))
@@ -565,7 +564,7 @@ def _parties(text: str, start: int, end: int, figure: _Figure, lang: Language, w
         seller = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
         return (buyer.name if buyer else None), (seller.name if seller else None)
     company = _company(text, start, end, figure, lang, words, names, in_sentence, objects, pivot, about)
-    if figure.kind in RESULTS:
+    if kind_of(figure.kind).result:
         return (company.name if company else None), None
     counterparty = _counterparty(figure, in_sentence, objects, pivot, company)
     return (company.name if company else None), (_without_role(counterparty.name, words) if counterparty else None)
@@ -583,7 +582,7 @@ def _company(text: str, start: int, end: int, figure: _Figure, lang: Language, w
         company = next((n for n in in_sentence if clause_start <= n.start < clause_end and n.start > pivot
                         and n not in objects), None)
     state = words.state_reference.search(text, clause_start, clause_end)
-    if state and (company is None or company.start < clause_start) and figure.kind in PUBLIC:
+    if state and (company is None or company.start < clause_start) and kind_of(figure.kind).state_party:
         return main_place(names, lang) or company  # "musste die Regierung einen Kredit aufnehmen"
     reference = words.company_reference.search(text, clause_start, clause_end)
     if reference is None and company is None:
