@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 from ledger.evaluation.corpora import fpb_texts, gnad_texts
-
 from parsers import find_events, find_money
 
 DIGIT = re.compile(r"\d")

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from parsers.events.kinds import KINDS
+from parsers.examples import corpus_paths
 from parsers.languages import available_languages
 from parsers.records import Extraction, extract
 from reports.excel import MENTION_COLUMNS, SOURCE_COLUMNS, write_workbook
@@ -58,11 +59,11 @@ EXAMPLES = {
     "eval": """examples:
   ledger eval ../shared/eval/*.gold.jsonl
   ledger eval ../shared/eval/de_dev.gold.jsonl --errors
-  ledger eval --folds 5 ../shared/eval/train/*.gold.jsonl --examples tests/examples/events_*.txt
+  ledger eval --folds 5 ../shared/eval/train/*.gold.jsonl
                                      models fitted without the scored documents""",
     "train": """examples:
-  ledger train ../shared/eval/train/*.gold.jsonl --examples tests/examples/events_*.txt
-                                     rebuild parsers/lang/<code>.events.json
+  ledger train ../shared/eval/train/*.gold.jsonl
+                                     rebuild parsers/lang/<code>/events.json
   ledger train ../shared/eval/train/*.gold.jsonl --out-dir /tmp/models""",
 }
 
@@ -171,17 +172,19 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--predictions", metavar="FILE", help="also write the predictions as JSON Lines")
     evaluate.add_argument("--folds", type=int, metavar="K",
                           help="cross-validate the event models by document: per fold, fit on the other folds")
-    evaluate.add_argument("--examples", nargs="*", default=[], metavar="EXAMPLES.txt",
-                          help="with --folds: event example corpora that always train, never score")
+    evaluate.add_argument("--examples", nargs="*", metavar="EXAMPLES.txt",
+                          help="with --folds: event example corpora that always train, never score "
+                               "(default: every language's parsers/lang/<code>/events.txt)")
 
     train_command = _command(commands, "train", "fit the event models on gold files (needs scikit-learn)", _train)
     train_command.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
     train_command.add_argument("--corpus-dir", default="../shared", metavar="DIR",
                                help="where corpora/ and seeds/ are (default ../shared)")
-    train_command.add_argument("--examples", nargs="*", default=[], metavar="EXAMPLES.txt",
-                               help="event example corpora to train on too (tests/examples/events_*.txt)")
+    train_command.add_argument("--examples", nargs="*", metavar="EXAMPLES.txt",
+                               help="event example corpora to train on too "
+                                    "(default: every language's parsers/lang/<code>/events.txt)")
     train_command.add_argument("--out-dir", metavar="DIR",
-                               help="where to write <code>.events.json (default: beside the language tables)")
+                               help="where to write <code>/events.json (default: the language folders)")
     return parser
 
 
@@ -375,10 +378,14 @@ def _paths(names: list[str]) -> list[Path]:
     return paths
 
 
+def _examples(args) -> list[Path]:
+    return corpus_paths("events") if args.examples is None else _paths(args.examples)
+
+
 def _train(args) -> int:
     from .evaluation.training import train
     try:
-        written = train(_paths(args.gold), _paths(args.examples), Path(args.corpus_dir),
+        written = train(_paths(args.gold), _examples(args), Path(args.corpus_dir),
                         Path(args.out_dir) if args.out_dir else None)
     except ImportError:
         raise InputError("ledger train needs scikit-learn: pip install -e '.[train]'")
@@ -400,7 +407,7 @@ def _evaluate(args) -> int:
                 raise InputError("--folds needs at least 2")
             from .evaluation.training import cross_validate
             try:
-                results = cross_validate(paths, _paths(args.examples), corpus_dir, args.folds)
+                results = cross_validate(paths, _examples(args), corpus_dir, args.folds)
             except ImportError:
                 raise InputError("ledger eval --folds needs scikit-learn: pip install -e '.[train]'")
             label = f" ({args.folds}-fold cross-validated)"

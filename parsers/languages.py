@@ -1,22 +1,38 @@
-"""Per-language data tables (`parsers/lang/<code>.toml`), loaded once.
+"""Per-language data, one folder per language (`parsers/lang/<code>/`), loaded once.
 
-A table holds all language knowledge the parsers use; adding a language means
-adding a table. Separators come from babel's CLDR data for the table's locale.
+A folder holds its table (`table.toml`: every key is declared, with its
+default and meaning, in `parsers/lang/base.toml`), its example corpora
+(`money.txt`, `events.txt`) and what was built from data (`events.json`, the
+trained event models; `nouns.txt.gz`, a noun lexicon). Adding a language
+means adding a folder: here, or in a folder named by the environment
+variable LEDGER_LANGUAGES (paths joined by os.pathsep). Separators come
+from babel's CLDR data for the table's locale.
 """
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
+
+LANGUAGES_ENV = "LEDGER_LANGUAGES"
+_REQUIRED = ("locale",)
+
+
+class LanguageError(ValueError):
+    """A language table that is broken: names the file and the key."""
 
 
 @dataclass(frozen=True, eq=False)  # one instance per language (load_language caches), hashed by identity
 class Language:
     code: str
+    table: str  # the file it was read from, for messages
     decimal_symbol: str
     group_symbol: str
     decimal_before_three_digits: str  # "always" or "before_scale"
@@ -60,10 +76,45 @@ class Language:
     clause_breaks: tuple[str, ...]
 
 
+def _roots() -> list[Traversable]:
+    extra = [Path(p) for p in os.environ.get(LANGUAGES_ENV, "").split(os.pathsep) if p]
+    return [resources.files("parsers").joinpath("lang"), *extra]
+
+
+@cache
+def _folders() -> dict[str, Traversable]:
+    folders: dict[str, Traversable] = {}
+    for root in _roots():
+        if root.is_dir():
+            for folder in root.iterdir():
+                if folder.joinpath("table.toml").is_file():
+                    folders.setdefault(folder.name, folder)
+    return folders
+
+
 def available_languages() -> tuple[str, ...]:
-    """Codes of the languages that have a table, e.g. ('de', 'en')."""
-    files = resources.files("parsers").joinpath("lang").iterdir()
-    return tuple(sorted(f.name.removesuffix(".toml") for f in files if f.name.endswith(".toml")))
+    """Codes of the languages that have a folder, e.g. ('de', 'en')."""
+    return tuple(sorted(_folders()))
+
+
+def language_file(code: str, name: str) -> Traversable:
+    """A file of a language's folder (it may not exist: check is_file())."""
+    return _folders()[code].joinpath(name)
+
+
+def _merged(base: dict, table: dict, where: str, path: tuple[str, ...] = ()) -> dict:
+    """The table over the base's defaults; LanguageError for an unknown key or a value of the wrong type."""
+    for key in table:
+        if key not in base and not (not path and key in _REQUIRED):
+            raise LanguageError(f"{where}: unknown key {'.'.join((*path, key))} (the keys: parsers/lang/base.toml)")
+    merged = {k: table[k] for k in _REQUIRED if not path and k in table}
+    for key, default in base.items():
+        value = table.get(key, default)
+        name = ".".join((*path, key))
+        if not isinstance(value, type(default)):
+            raise LanguageError(f"{where}: key {name} must be a {type(default).__name__}")
+        merged[key] = _merged(default, value, where, (*path, key)) if isinstance(default, dict) and default else value
+    return merged
 
 
 @cache
@@ -71,11 +122,22 @@ def load_language(code: str) -> Language:
     """The table for `code`; ValueError for a language without one."""
     if code not in available_languages():
         raise ValueError(f"no language table for {code!r}; known: {', '.join(available_languages())}")
-    raw = tomllib.loads(resources.files("parsers").joinpath("lang").joinpath(f"{code}.toml").read_text("utf-8"))
+    path = language_file(code, "table.toml")
+    where = str(path)
+    try:
+        table = tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise LanguageError(f"{where}: not TOML ({error})") from None
+    base = tomllib.loads(resources.files("parsers").joinpath("lang").joinpath("base.toml").read_text("utf-8"))
+    raw = _merged(base, table, where)
+    for key in _REQUIRED:
+        if key not in raw:
+            raise LanguageError(f"{where}: missing key {key}")
     words, phrases, cur = raw["number_words"], raw["phrases"], raw["currencies"]
     locale = raw["locale"]
     return Language(
         code=code,
+        table=where,
         decimal_symbol=get_decimal_symbol(locale),
         group_symbol=get_group_symbol(locale),
         decimal_before_three_digits=raw["decimal_before_three_digits"],
@@ -84,20 +146,20 @@ def load_language(code: str) -> Language:
         scales=dict(raw["scales"]),
         number_language=words["language"],
         number_extra={k: Decimal(v) for k, v in words["extra"].items()},
-        scale_only_words=frozenset(words.get("scale_only", ())),
-        unit_only_words=frozenset(words.get("unit_only", ())),
+        scale_only_words=frozenset(words["scale_only"]),
+        unit_only_words=frozenset(words["unit_only"]),
         half_suffix=words["half_suffix"],
         morphemes=tuple(words["morphemes"]),
-        joiners=tuple(words.get("joiners", ())),
+        joiners=tuple(words["joiners"]),
         qualifiers=tuple(phrases["qualifiers"]),
         connectors=tuple(phrases["connectors"]),
         list_conjunctions=frozenset(phrases["list_conjunctions"]),
         comparison_labels=tuple(phrases["comparison_labels"]),
         negative=tuple(phrases["negative"]),
         banknotes=tuple(phrases["banknotes"]),
-        number_infixes=tuple(phrases.get("number_infixes", ())),
+        number_infixes=tuple(phrases["number_infixes"]),
         currency_names=dict(cur["names"]),
-        prefix_names=frozenset(cur.get("prefix", ())),
+        prefix_names=frozenset(cur["prefix"]),
         ambiguous={k: tuple(v) for k, v in cur["ambiguous"].items()},
         cents={k: tuple(v) for k, v in cur["cents"].items()},
         scaled_codes={k: (v[0], int(v[1])) for k, v in cur["scaled_codes"].items()},

@@ -1,13 +1,18 @@
-"""The example corpora of tests/examples (format: parsers/examples.py)."""
+"""Every language's example corpora (parsers/lang/<code>/{money,events}.txt,
+format: parsers/examples.py), discovered rather than named."""
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Callable
-
 from parsers import examples
+from parsers.languages import available_languages, language_file
 
-EXAMPLES = Path(__file__).parent / "examples"
+LANGUAGES = available_languages()
 
 
-def load(name: str, expectation: Callable[[str], object]) -> list[tuple[str, str, list]]:
-    return examples.load(EXAMPLES / name, expectation)
+def pairs() -> list[tuple[str, str]]:
+    """(language, corpus) for every corpus file of every language folder."""
+    return [(lang, corpus) for lang in LANGUAGES for corpus in examples.CORPORA
+            if language_file(lang, f"{corpus}.txt").is_file()]
+
+
+def load(lang: str, corpus: str) -> list[tuple[str, str, list]]:
+    return examples.load(language_file(lang, f"{corpus}.txt"), examples.CORPORA[corpus])

@@ -14,11 +14,12 @@ from ledger.evaluation.training import fold_of, train
 from parsers import find_events
 from parsers.events.decisions import KindScorer, ModelDecider, RuleDecider, kind_options, model_path
 from parsers.events.linear import LinearModel, dumps, loads
+from parsers.examples import corpus_paths
 from parsers.languages import available_languages
 
 from .conftest import ROOT
 
-EXAMPLES = sorted((ROOT / "tests" / "examples").glob("events_*.txt"))
+EXAMPLES = corpus_paths("events")
 ARTICLE = ("Die Porr AG hat im Jahr 2015 einen Umsatz von 3,5 Mrd. Euro erzielt. Der Konzern übernahm "
            "außerdem die Teerag-Asdag für 40 Mio. Euro.")
 
@@ -33,10 +34,11 @@ def test_every_language_ships_models():
 def test_shipped_models_are_what_ledger_train_builds(shared, tmp_path):
     gold = sorted((shared / "eval" / "train").glob("*.gold.jsonl"))
     written = train(gold, EXAMPLES, shared, tmp_path)
-    assert sorted(p.name for p in written) == sorted(f"{lang}.events.json" for lang in available_languages())
+    assert sorted(str(p.relative_to(tmp_path)) for p in written) == [f"{lang}/events.json"
+                                                                      for lang in available_languages()]
     for path in written:
         rebuilt = loads(path.read_text("utf-8"))
-        lang = path.name.split(".")[0]
+        lang = path.parent.name
         ours = loads(model_path(lang).read_text("utf-8"))
         for name, model in ours.items():
             other = rebuilt[name]

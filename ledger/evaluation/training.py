@@ -91,7 +91,7 @@ def collect_examples(paths: list[Path]) -> list[DocumentExamples]:
         for number, (_, text, expected) in enumerate(examples.load(path, examples.event)):
             events = [{**e, **dict(zip(("value", "currency"), e["amount"].split()))}
                       for e in expected if e is not None]
-            documents.append(_record(f"{path.name}#{number}", text, events))
+            documents.append(_record(f"{path.parent.name}/{path.name}#{number}", text, events))
     return documents
 
 
@@ -135,12 +135,13 @@ def _pruned(model: LinearModel, features: set[str]) -> LinearModel:
 
 
 def train(paths: list[Path], example_paths: list[Path], corpus_dir: Path, out_dir: Path | None = None) -> list[Path]:
-    """Fit on the gold files and example corpora and write `<lang>.events.json` (beside the tables by default)."""
+    """Fit on the gold files and example corpora and write `<lang>/events.json` (in the language folders by default)."""
     documents = [d for documents in collect(paths, corpus_dir).values() for d in documents]
     models = fit(documents + collect_examples(example_paths))
     written = []
     for lang, named in models.items():
-        target = out_dir / f"{lang}.events.json" if out_dir else Path(str(model_path(lang)))
+        target = out_dir / lang / "events.json" if out_dir else Path(str(model_path(lang)))
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(dumps(named), encoding="utf-8")
         written.append(target)
     return written

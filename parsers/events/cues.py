@@ -7,15 +7,24 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..languages import Language
+from ..languages import Language, LanguageError
 from .kinds import KINDS
+
+_NEVER = re.compile(r"(?!)")
 
 
 def _words(patterns, flags=0) -> re.Pattern:
     """Whole-word alternation of the table's patterns (none: never matches)."""
     if not patterns:
-        return re.compile(r"(?!)")
+        return _NEVER
     return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", flags)
+
+
+def _phrase(before: str, phrases, after: str, flags=0) -> re.Pattern:
+    """Literal phrases between two contexts (none: never matches)."""
+    if not phrases:
+        return _NEVER
+    return re.compile(before + "(?:" + "|".join(re.escape(p) for p in phrases) + ")" + after, flags)
 
 
 @dataclass(frozen=True, eq=False)
@@ -48,6 +57,10 @@ class Cues:
 
 @cache
 def cues(lang: Language) -> Cues:
+    unknown = sorted(set(lang.triggers) - set(KINDS))
+    if unknown:
+        raise LanguageError(f"{lang.table}: [events.triggers] unknown kind {unknown[0]} "
+                            f"(the kinds: parsers/events/kinds.toml)")
     trigger = "|".join(f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in lang.triggers[kind])})"
                        for kind in KINDS if kind in lang.triggers)
     c, r = lang.cues, lang.roles
@@ -56,12 +69,12 @@ def cues(lang: Language) -> Cues:
         blocker=_words(c["blockers"]),
         event_word=re.compile(rf"(?:{trigger})|" + "|".join(f"(?:{p})" for p in c["blockers"] + c["per_share"])),
         per_share=_words(c["per_share"]),
-        per_unit=re.compile(r"\s*\)?\s*(?:" + "|".join(re.escape(p) for p in c["per_unit"]) + r")(?!\w)"),
+        per_unit=_phrase(r"\s*\)?\s*", c["per_unit"], r"(?!\w)"),
         conversion=_words([re.escape(p) for p in c["conversion"]], re.IGNORECASE),
         comparison=_words([re.escape(p) for p in c["comparison"]], re.IGNORECASE),
         respectively=_words([re.escape(p) for p in c["respectively"]], re.IGNORECASE),
-        range_from=re.compile(rf"(?<!\w){re.escape(c['range'][0])}\s+(?:\w+\s+)?$", re.IGNORECASE),
-        range_to=re.compile(rf"(?<!\w){re.escape(c['range'][1])}(?!\w)", re.IGNORECASE),
+        range_from=_phrase(r"(?<!\w)", c["range"][:1], r"\s+(?:\w+\s+)?$", re.IGNORECASE),
+        range_to=_phrase(r"(?<!\w)", c["range"][1:], r"(?!\w)", re.IGNORECASE),
         expected=_words(c["expected"]),
         planned=_words(c["planned"]),
         threat=_words(c["threats"]),
@@ -74,7 +87,7 @@ def cues(lang: Language) -> Cues:
         person_role=_words(lang.person_roles),
         selling=_words(r["selling"]),
         lending=_words(r["lending"]),
-        passive_agent=re.compile(r"\s+(?:" + "|".join(re.escape(p) for p in r["passive_agent"]) + r")\s"),
+        passive_agent=_phrase(r"\s+", r["passive_agent"], r"\s"),
         fining=_words(r["fining"]),
     )
 

@@ -2,7 +2,7 @@
 amount is an event and of which kind, and which name (or none) is its
 company. Rules propose (the amounts, the trigger words and the kind they
 suggest, the names around); the features below describe each proposal, and
-a language's model (`parsers/lang/<code>.events.json`, written by `ledger
+a language's model (`parsers/lang/<code>/events.json`, written by `ledger
 train`) weighs them. A language without a model file keeps the rules'
 choices.
 
@@ -16,10 +16,9 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Protocol
 
-from ..languages import available_languages
+from ..languages import available_languages, language_file
 from ..money.mention import Money
 from .cues import Cues, blockers_outside
 from .kinds import KINDS, kind as kind_of
@@ -240,7 +239,7 @@ class ModelDecider:
 
 def model_path(lang: str):
     """A language's models: `kind` (of an amount: "none" or an event's kind) and `company`."""
-    return resources.files("parsers").joinpath("lang").joinpath(f"{lang}.events.json")
+    return language_file(lang, "events.json")
 
 
 @cache

@@ -2,13 +2,13 @@
 capitalized word can be told from a name ("Brauerei Gösser": a noun, then
 the name; "Wahlkampf": no party at all).
 
-A language's lexicon is `parsers/lang/<code>.nouns.txt.gz`, one word form
+A language's lexicon is `parsers/lang/<code>/nouns.txt.gz`, one word form
 per line (UTF-8, gzip): plain data, nothing in it runs. The German one is
 built from the `german-nouns` package's Wiktionary table (CC BY-SA 4.0,
-see parsers/lang/NOTICE.md) by
+see parsers/lang/de/NOTICE.md) by
 
     pip download --no-deps german-nouns==1.2.5 && unzip german_nouns-*.whl
-    python -m parsers.events.nouns german_nouns/nouns.csv parsers/lang/de.nouns.txt.gz
+    python -m parsers.events.nouns german_nouns/nouns.csv parsers/lang/de/nouns.txt.gz
 
 It keeps every inflected form of the entries that are common nouns: not a
 first name, surname, place, abbreviation or other proper name, and with a
@@ -21,7 +21,8 @@ import csv
 import gzip
 import sys
 from functools import cache
-from importlib import resources
+
+from ..languages import language_file
 
 # Parts of speech of the Wiktionary table that make an entry a name, not a common noun.
 _PROPER = ("Eigenname", "Nachname", "Vorname", "Toponym", "Abkürzung", "Straßenname")
@@ -33,7 +34,7 @@ _TAIL, _HEAD = 4, 3
 @cache
 def common_nouns(code: str) -> frozenset[str]:
     """The lexicon of language `code` (empty where it has none)."""
-    path = resources.files("parsers").joinpath("lang").joinpath(f"{code}.nouns.txt.gz")
+    path = language_file(code, "nouns.txt.gz")
     if not path.is_file():
         return frozenset()
     return frozenset(gzip.decompress(path.read_bytes()).decode("utf-8").split("\n"))
