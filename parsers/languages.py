@@ -10,6 +10,7 @@ from babel's CLDR data for the table's locale.
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import tomllib
 from dataclasses import dataclass
@@ -18,15 +19,39 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Callable
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 LANGUAGES_ENV = "LEDGER_LANGUAGES"
+HOOKS = "hooks.py"
 _REQUIRED = ("locale",)
 
 
 class LanguageError(ValueError):
     """A language table that is broken: names the file and the key."""
+
+
+def _same(name: str) -> set[str]:
+    return {name}
+
+
+def _never(word: str) -> bool:
+    return False
+
+
+def _whole(text: str, start: int, piece: list[str], sentence_start: bool, places) -> tuple[int, list[str]]:
+    return start, piece
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """What no table can say, as functions of a language folder's hooks.py
+    (each optional, named like the field; parsers/lang/de/hooks.py has all)."""
+    name_forms: Callable[[str], set[str]] = _same  # the forms a multi-word CLDR currency name takes in text
+    inflected: Callable[[str], bool] = _never  # a lowercase word whose ending makes the next word a noun
+    # what of a capitalized run of words can be a name: (text, start, words, at a sentence start, places)
+    name_core: Callable[..., tuple[int, list[str]]] = _whole
 
 
 @dataclass(frozen=True, eq=False)  # one instance per language (load_language caches), hashed by identity
@@ -70,10 +95,13 @@ class Language:
     subject_verbs: tuple[str, ...]
     payer: tuple[str, ...]
     person_roles: tuple[str, ...]
+    nationality_endings: tuple[str, ...]
+    month_range: tuple[str, ...]
     periods: dict[str, tuple[str, ...]]
     ordinals: dict[str, int]
     abbreviations: frozenset[str]
     clause_breaks: tuple[str, ...]
+    hooks: Hooks
 
 
 def _roots() -> list[Traversable]:
@@ -174,8 +202,22 @@ def load_language(code: str) -> Language:
         subject_verbs=tuple(raw["parties"]["subject_verbs"]),
         payer=tuple(raw["parties"]["payer"]),
         person_roles=tuple(raw["parties"]["person_roles"]),
-        periods={k: tuple(v) for k, v in raw["periods"].items() if k != "ordinals"},
+        nationality_endings=tuple(raw["parties"]["nationality_endings"]),
+        month_range=tuple(raw["periods"]["month_range"]),
+        periods={k: tuple(v) for k, v in raw["periods"].items() if k not in ("ordinals", "month_range")},
         ordinals=dict(raw["periods"]["ordinals"]),
         abbreviations=frozenset(raw["sentences"]["abbreviations"]),
         clause_breaks=tuple(raw["sentences"]["clause_breaks"]),
+        hooks=_hooks(code),
     )
+
+
+def _hooks(code: str) -> Hooks:
+    """The functions of the language folder's hooks.py, if it has one."""
+    path = language_file(code, HOOKS)
+    if not path.is_file():
+        return Hooks()
+    spec = importlib.util.spec_from_file_location(f"parsers.lang.{code}.hooks", str(path))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return Hooks(**{name: getattr(module, name) for name in Hooks.__dataclass_fields__ if hasattr(module, name)})

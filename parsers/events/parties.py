@@ -12,23 +12,19 @@ from babel import Locale
 from babel.dates import get_day_names, get_month_names
 from babel.numbers import get_currency_name, list_currencies
 
+from ..chars import UPPER, UPPER_CHARS
 from ..languages import Language
 from ..money.currencies import lexicon
 from .nouns import common_nouns, noun_kind
 
-_TOKEN = r"[A-ZÄÖÜ][\w&'’-]*"
-_SEQUENCE = re.compile(rf"(?<![\w-]){_TOKEN}(?:[ \t]+(?:&[ \t]+)?{_TOKEN})*(?:[ \t]+(?:Inc|Corp|Co|Ltd)\.)?")
-_INNER_CAPITAL = re.compile(r"^[A-ZÄÖÜ0-9&-]{2,}s?$|^[A-Z][a-z]+[A-Z]\w*$|\d")
+_TOKEN = rf"{UPPER}[\w&'’-]*"
+_INNER_CAPITAL = re.compile(rf"^[{UPPER_CHARS}0-9&-]{{2,}}s?$|^[A-Z][a-z]+[A-Z]\w*$|\d")
 # "( HEL : FISAS )", "OMX Helsinki : CNC1V": an exchange and a ticker symbol.
 _TICKER = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z][a-z]+)?\s+:\s*[A-Z0-9.]+|\b[A-Z]+\d\w*\b")
-# Adjectives of nationality, as the first word of CLDR currency names has them.
-_NATIONALITY = re.compile(r"^[A-ZÄÖÜ]\w*(?:ish|ian|ean|ese|an|ic|i|isch(?:e|en|er|es|em)?)$")
 # "Wien – Die Firma ...", "HELSINKI ( AFX ) -": a dateline, not a party.
 _DATELINE = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?[–—-]\s")
 # CLDR territories that are unions of countries, not states.
 _UNIONS = frozenset({"EU", "EZ", "UN", "QO"})
-# German adjective endings: "günstige Flüge" makes "Flüge" a common noun.
-_INFLECTED = re.compile(r"(?:e|en|er|es|em)$")
 
 
 @dataclass(frozen=True)
@@ -37,6 +33,14 @@ class Name:
     end: int
     name: str  # the short common name: no legal form, no genitive ending
     strong: bool = False  # a legal form, several words, or an acronym: surely a name
+
+
+@cache
+def _sequence(lang: Language) -> re.Pattern:
+    """A run of capitalized words, with a dotted legal form after it ("Nokia Corp.")."""
+    dotted = "|".join(re.escape(f[:-1]) for f in lang.legal_forms if re.fullmatch(r"\w+\.", f))
+    legal = rf"(?:[ \t]+(?:{dotted})\.)?" if dotted else ""
+    return re.compile(rf"(?<![\w-]){_TOKEN}(?:[ \t]+(?:&[ \t]+)?{_TOKEN})*{legal}")
 
 
 @cache
@@ -63,7 +67,7 @@ def _nationalities(lang: Language) -> frozenset[str]:
     words = set()
     for code in list_currencies():
         name = get_currency_name(code, 1, lang.code).split()
-        if len(name) > 1 and _NATIONALITY.search(name[0]):
+        if len(name) > 1 and name[0][:1].isupper() and name[0].endswith(lang.nationality_endings):
             words.add(name[0])
     return frozenset(words)
 
@@ -129,7 +133,7 @@ def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: li
     for start, end in [*taken, *((m.start(), m.end()) for m in _TICKER.finditer(text))]:
         masked[start:end] = " " * (end - start)
     masked = "".join(masked)
-    runs = [run for match in _SEQUENCE.finditer(masked) for run in _runs(masked, match, lang, sentence_starts)
+    runs = [run for match in _sequence(lang).finditer(masked) for run in _runs(masked, match, lang, sentence_starts)
             if not (run.sentence_start and _DATELINE.match(masked, run.start + len(run.name)))]
     currencies = lexicon(lang)  # "Kredite in Schweizer Franken": a currency, no party
     runs = [r for r in runs if r.name not in currencies and not (exclude and exclude.fullmatch(r.name))]
@@ -153,7 +157,7 @@ def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: li
 
 
 # A name's abbreviation in brackets, after its legal form: "Landesholding GmbH (BLh)".
-_ABBREVIATION = re.compile(r"[^()\n]{0,25}?\(\s*([A-ZÄÖÜ][\wÄÖÜäöü&-]{1,9})\s*\)")
+_ABBREVIATION = re.compile(rf"[^()\n]{{0,25}}?\(\s*({UPPER}[\w&-]{{1,9}})\s*\)")
 
 
 def _with_abbreviations(names: list[Name], text: str) -> list[Name]:
@@ -177,41 +181,6 @@ def _word_before(text: str, start: int) -> str:
     return before[-1] if before else ""
 
 
-def _after_lowercase(text: str, start: int) -> bool:
-    return _word_before(text, start).islower()
-
-
-def _plural_noun(token: str, after_lowercase: bool) -> bool:
-    """A German dative plural after a lowercase word ("zu fünf Jahren Haft",
-    "den Eigentümern Audi") or an abstract noun ("Anwesenheit"): no part of
-    a name; adjectives in -schen are."""
-    plural = (after_lowercase and len(token) > 5 and token.endswith(("en", "ern"))
-              and not token.endswith("schen") and token[1:].islower())
-    return plural or token.endswith(("heit", "keit", "ung", "ungen", "schaft"))
-
-
-def _german_core(masked: str, start: int, piece: list[str], sentence_start: bool,
-                 lang: Language) -> tuple[int, list[str]]:
-    """What of a German capitalized run can be a name: without a leading
-    compound that describes it ("Apple-Zulieferer Japan Display"), a leading
-    adjective capitalized only because it starts the sentence ("Britische
-    Sängerin"), a leading plural or abstract noun ("in den Jahren Verluste",
-    "Anwesenheit Minderjähriger"), a place's genitive before or after it
-    ("Italiens Banken", "Flüsse Europas"); its adjective in the nominative
-    ("der Europäischen Zentralbank")."""
-    while len(piece) > 1 and ("-" in piece[0][1:-1] or sentence_start and _INFLECTED.search(piece[0])
-                               and not piece[0].isupper() and masked.count(" ".join(piece)) < 2
-                               or _plural_noun(piece[0], _after_lowercase(masked, start))
-                               or piece[0].endswith("s") and piece[0][:-1] in places(lang)):
-        start = masked.index(piece[1], start + len(piece[0]))
-        piece, sentence_start = piece[1:], False
-    if len(piece) > 1 and piece[-1].endswith("s") and piece[-1][:-1] in places(lang):
-        piece = piece[:-1]
-    if len(piece) > 1 and piece[0].endswith("schen"):  # "der Deutschen Bank": Deutsche Bank
-        piece = [piece[0][:-1], *piece[1:]]
-    return start, piece
-
-
 def _runs(masked: str, match: re.Match, lang: Language, sentence_starts: set[int]) -> list[_Run]:
     """The name candidates of a capitalized run, and the heads of its
     compounds as evidence ("AUA-Mutter Lufthansa": Lufthansa, and AUA)."""
@@ -223,10 +192,9 @@ def _runs(masked: str, match: re.Match, lang: Language, sentence_starts: set[int
             head = token.split("-")[0]
             if "-" in token[1:-1] and len(head) > 2:  # "Lufthansa-Konzern" names Lufthansa
                 runs.append(_Run(masked.index(token, start), head, False, True, evidence_only=len(piece) > 1))
-        if lang.capitalized_nouns:
-            start, piece = _german_core(masked, start, piece, start in sentence_starts, lang)
-            if not piece:
-                continue
+        start, piece = lang.hooks.name_core(masked, start, piece, start in sentence_starts, places(lang))
+        if not piece:
+            continue
         legal_form = len(piece) > 1 and piece[-1].rstrip(".") in lang.legal_forms
         while len(piece) > 1 and piece[-1].rstrip(".") in lang.legal_forms:
             piece = piece[:-1]
@@ -266,7 +234,7 @@ def _after_determiner(text: str, start: int, lang: Language) -> bool:
     Flüge", "günstige Flüge" (German common nouns)."""
     word = _word_before(text, start)
     return bool(word) and (word.lower() in lang.articles or
-                           word.islower() and bool(_INFLECTED.search(word)) and not word.endswith("te"))
+                           word.islower() and lang.hooks.inflected(word) and not word.endswith("te"))
 
 
 def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Language,

@@ -5,12 +5,13 @@ import re
 from bisect import bisect_right
 from functools import cache
 
+from ..chars import UPPER_CHARS
 from ..languages import Language
 
 # No sentence is longer: a longer run of text is cut, so that the work per
 # sentence stays bounded on any input.
 MAX_SENTENCE = 2000
-_BOUNDARY = re.compile(r"[.!?]+[\"'“”»«)]*\s+(?=[\"'“„»«(]?[A-ZÄÖÜ0-9])|\n\s*")
+_BOUNDARY = re.compile(rf"[.!?]+[\"'“”»«)]*\s+(?=[\"'“„»«(]?[{UPPER_CHARS}0-9])|\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 

@@ -27,9 +27,6 @@ CODE_STOPLIST = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "SOS", "GEL", "MAD
                            "TRY", "AMD", "STD", "SAR", "LAK", "BAM", "ERN", "CVE", "MRO",
                            "MRU", "PAB", "SLL", "SLE", "VES", "NIO", "BIF"})
 CENT = Decimal("0.01")
-# German adjective endings: CLDR says "Kanadischer Dollar", texts say
-# "kanadische Dollar", "kanadischen Dollar".
-_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +65,8 @@ def symbol_like(token: str) -> bool:
 
 def _name_variants(name: str, lang: Language) -> set[str]:
     """A CLDR name and the forms texts use: either case of the first letter,
-    and for German multi-word names every adjective ending."""
-    words = name.split()
-    forms = {name}
-    if len(words) > 1 and lang.code == "de":
-        stem = re.sub(r"(?:e|en|er|es|em)$", "", words[0])
-        forms |= {" ".join([stem + end, *words[1:]]) for end in _ADJECTIVE_ENDINGS}
+    and the forms the language's hooks give ("kanadischen Dollar")."""
+    forms = lang.hooks.name_forms(name)
     return {f[0].swapcase() + f[1:] for f in forms} | forms
 
 
