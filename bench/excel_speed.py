@@ -15,10 +15,9 @@ from pathlib import Path
 import pandas as pd
 from ledger_speed import generated
 
-from ledger.schema import CURRENCIES, STATUSES
+from ledger.review import MENTION_COLUMNS, SOURCE_COLUMNS, Review
 from ledger.summarize import summarize
-from parsers.events.kinds import KINDS
-from reports.excel import MENTION_COLUMNS, SOURCE_COLUMNS, write_workbook
+from reports.excel import write_workbook
 
 
 def main() -> None:
@@ -31,9 +30,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.xlsx"
         start = time.perf_counter()
-        write_workbook(path, ledger, pd.DataFrame(columns=list(MENTION_COLUMNS)),
-                       pd.DataFrame(columns=list(SOURCE_COLUMNS)), KINDS, STATUSES, sorted(CURRENCIES),
-                       summarize(ledger).table)
+        write_workbook(path, Review(ledger, summarize(ledger).table, None,
+                                    pd.DataFrame(columns=list(MENTION_COLUMNS)), pd.DataFrame(columns=list(SOURCE_COLUMNS))))
         seconds = time.perf_counter() - start
         size = path.stat().st_size
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-import pandas as pd
 from rich.console import Console
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -16,7 +15,7 @@ from parsers.events.kinds import KINDS
 from parsers.examples import corpus_paths
 from parsers.languages import available_languages
 from parsers.records import Extraction, extract
-from reports.excel import MENTION_COLUMNS, SOURCE_COLUMNS, write_workbook
+from reports.excel import write_workbook
 from reports.records import write_json, write_jsonl
 from reports.scores import write_errors, write_score
 from reports.tables import WRITERS
@@ -27,9 +26,10 @@ from .documents import MAX_BYTES, Document, DocumentError, InputError, Options, 
 from .evaluation.gold import GoldError, evaluate
 from .loading import is_ledger_file, load_ledger_file
 from .rates import ConversionError, supported
-from .schema import CURRENCIES, STATUSES, LedgerError, combined, from_events
+from .review import review, source_row
+from .schema import LedgerError, combined, from_events
 from .store import Store, StoreError, default_path
-from .summarize import BY, merge_facts, select, summarize
+from .summarize import BY, select, summarize
 
 EXAMPLES = {
     "extract": """examples:
@@ -269,13 +269,11 @@ def _extract(args) -> int:
         records.append(result.record())
         ledgers.append(from_events(result.events, item.doc, item.source, result.lang))
         mentions.extend(result.mention_rows(item.text))
-        sources.append({"doc": item.doc, "source": item.source, "lang": result.lang,
-                        "mentions": len(result.mentions), "events": len(result.events), "error": None})
-    sources += [{"doc": e.source, "source": e.source, "lang": None, "mentions": 0, "events": 0,
-                 "error": e.message} for e in errors]
+        sources.append(source_row(item.doc, item.source, result.lang, len(result.mentions), len(result.events)))
+    sources += [source_row(e.source, e.source, error=e.message) for e in errors]
     ledger = combined(ledgers)
     if args.output and args.output.lower().endswith(".xlsx"):
-        _workbook(Path(args.output), ledger, mentions, sources, args.currency, args.date)
+        write_workbook(Path(args.output), review(ledger, mentions, sources, args.currency, args.date))
         print(f"ledger: wrote {args.output}", file=sys.stderr)
         return _warn(errors) if records or errors else 1
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
@@ -295,15 +293,6 @@ def _extract(args) -> int:
         print("ledger: error: no documents in the input", file=sys.stderr)
         return 1
     return _warn(errors)
-
-
-def _workbook(path: Path, ledger, mentions: list[dict], sources: list[dict], currency: str | None,
-              when: date | None) -> None:
-    ledger = merge_facts(ledger)
-    converted = summarize(ledger, currency=currency, document_date=when).table if currency else None
-    write_workbook(path, ledger, pd.DataFrame(mentions, columns=list(MENTION_COLUMNS)),
-                   pd.DataFrame(sources, columns=list(SOURCE_COLUMNS)), KINDS, STATUSES, sorted(CURRENCIES),
-                   summarize(ledger).table, converted)
 
 
 def _summarize(args) -> int:
@@ -356,9 +345,9 @@ def _export(args) -> int:
         ledger, documents = store.ledger(), store.documents()
     counts = ledger["sources"].str.split("\n").explode().value_counts() if len(ledger) else {}
     mentions = [m for d in documents for m in d["mentions"]]
-    sources = [{"doc": d["doc"], "source": d["source"], "lang": d["lang"], "mentions": len(d["mentions"]),
-                "events": int(counts.get(d["doc"], 0)), "error": None} for d in documents]
-    _workbook(Path(args.output), ledger, mentions, sources, args.currency, None)
+    sources = [source_row(d["doc"], d["source"], d["lang"], len(d["mentions"]), int(counts.get(d["doc"], 0)))
+               for d in documents]
+    write_workbook(Path(args.output), review(ledger, mentions, sources, args.currency))
     print(f"ledger: wrote {args.output} ({len(ledger)} row(s))", file=sys.stderr)
     return 0
 

@@ -37,6 +37,7 @@ from babel.numbers import list_currencies
 
 from parsers import Event
 from parsers.events.kinds import KINDS
+from parsers.money import plain_decimal
 
 COLUMNS = ("id", "kind", "company", "counterparty", "amount", "currency", "period", "status", "lang",
            "doc", "source", "sentence", "span_start", "span_end", "extracted_at", "sources")
@@ -61,7 +62,7 @@ def by_row(index: int, column: str) -> str:
 
 def fact_id(kind: str, company: str | None, amount: Decimal, currency: str, period: str | None) -> str:
     """The same fact from several documents has the same id."""
-    key = "\x1f".join([kind, (company or "").casefold(), format(amount.normalize(), "f"), currency, period or ""])
+    key = "\x1f".join([kind, (company or "").casefold(), plain_decimal(amount), currency, period or ""])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

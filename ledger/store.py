@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from parsers.money import plain_decimal
+
 from .schema import COLUMNS, frame, validate
 
 DEFAULT = "ledger.db"
@@ -96,9 +98,6 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def has(self, text: str) -> bool:
-        return self.db.execute("SELECT 1 FROM documents WHERE hash = ?", (text_hash(text),)).fetchone() is not None
-
     def add(self, text: str, doc: str, source: str, lang: str, rows: pd.DataFrame, mentions: list[dict]) -> bool:
         """Store one document with its ledger rows, in one transaction.
         False when a document with the same text is already in."""
@@ -112,7 +111,7 @@ class Store:
             self.db.execute("INSERT INTO documents VALUES (?, ?, ?, ?, datetime('now'), ?)",
                             (digest, doc, source, lang, json.dumps(mentions, ensure_ascii=False)))
             for row in rows.to_dict("records"):
-                values = [format(row["amount"], "f") if c == "amount" else row[c] for c in COLUMNS if c != "sources"]
+                values = [plain_decimal(row["amount"]) if c == "amount" else row[c] for c in COLUMNS if c != "sources"]
                 self.db.execute(f"INSERT OR IGNORE INTO facts VALUES ({', '.join('?' * len(values))})", values)
                 self.db.execute("INSERT OR IGNORE INTO fact_sources VALUES (?, ?, ?)", (row["id"], digest, doc))
             self.db.execute("COMMIT")

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from .rates import ConversionError, convert
+from .rates import convert
 from .schema import COLUMNS
 
 BY = ("company", "counterparty", "kind", "period")
@@ -75,6 +75,3 @@ def summarize(ledger: pd.DataFrame, by: str = "company", kind: str | None = None
     table = (data.groupby([*keys, "currency"], sort=True)
              .agg(total=("total", "sum"), events=("total", "size")).reset_index())
     return Summary(table[[*keys, "currency", "total", "events"]], by, currency, bases)
-
-
-__all__ = ["BY", "ConversionError", "Summary", "merge_facts", "select", "summarize"]

@@ -21,7 +21,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Callable
 
-from babel.numbers import get_decimal_symbol, get_group_symbol
+from babel.numbers import get_decimal_symbol
 
 LANGUAGES_ENV = "LEDGER_LANGUAGES"
 HOOKS = "hooks.py"
@@ -59,7 +59,6 @@ class Language:
     code: str
     table: str  # the file it was read from, for messages
     decimal_symbol: str
-    group_symbol: str
     decimal_before_three_digits: str  # "always" or "before_scale"
     stopwords: frozenset[str]
     letters: frozenset[str]
@@ -167,7 +166,6 @@ def load_language(code: str) -> Language:
         code=code,
         table=where,
         decimal_symbol=get_decimal_symbol(locale),
-        group_symbol=get_group_symbol(locale),
         decimal_before_three_digits=raw["decimal_before_three_digits"],
         stopwords=frozenset(w.lower() for w in raw["stopwords"]),
         letters=frozenset(raw["letters"]),

@@ -27,10 +27,9 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ledger.review import MENTION_COLUMNS, SOURCE_COLUMNS, Review
 from ledger.workbook import LEDGER_COLUMNS, PROVENANCE
 
-MENTION_COLUMNS = ("doc", "text", "value", "currency", "qualifier", "start", "end", "context")
-SOURCE_COLUMNS = ("doc", "source", "lang", "mentions", "events", "error")
 WIDTH_SAMPLE = 2000  # rows read to fit a column's width
 MAX_WIDTH = {"sentence": 70, "context": 70, "sources": 40, "total": 26}
 # Kept for reading back and provenance, out of the reviewer's way.
@@ -99,13 +98,11 @@ def _amount_format(currency: str | None) -> str:
     return f'#,##0.00 "{currency}"' if currency else "#,##0.00"
 
 
-def write_workbook(path: Path, ledger: pd.DataFrame, mentions: pd.DataFrame, sources: pd.DataFrame,
-                   kinds: tuple[str, ...], statuses: tuple[str, ...], currencies: list[str],
-                   summary: pd.DataFrame, converted: pd.DataFrame | None = None) -> None:
-    """The reviewer's workbook. `summary` (columns company, kind, currency,
-    total, events) gives the Summary sheet its rows, whose totals are
-    formulas over the Ledger sheet; `converted` (the same columns, in one
-    currency) is added below as values."""
+def write_workbook(path: Path, book: Review) -> None:
+    """The reviewer's workbook of `book`. Its summary gives the Summary
+    sheet its rows, whose totals are formulas over the Ledger sheet; the
+    converted totals (the same columns, in one currency) are added below as
+    values."""
     wb = Workbook(write_only=True)
     ledger_sheet = wb.create_sheet("Ledger")
     summary_sheet = wb.create_sheet("Summary")
@@ -113,12 +110,12 @@ def write_workbook(path: Path, ledger: pd.DataFrame, mentions: pd.DataFrame, sou
     source_sheet = wb.create_sheet("Sources")
     lists = wb.create_sheet("Lists")
 
-    _write_ledger(ledger_sheet, ledger, kinds, statuses, currencies)
-    _write_summary(summary_sheet, summary, converted, len(ledger))
-    _write_rows(mention_sheet, mentions, MENTION_COLUMNS, {"value": "currency"})
-    _write_rows(source_sheet, sources, SOURCE_COLUMNS, {})
+    _write_ledger(ledger_sheet, book.ledger, book.kinds, book.statuses, book.currencies)
+    _write_summary(summary_sheet, book.summary, book.converted, len(book.ledger))
+    _write_rows(mention_sheet, book.mentions, MENTION_COLUMNS, {"value": "currency"})
+    _write_rows(source_sheet, book.sources, SOURCE_COLUMNS, {})
     lists.sheet_state = "hidden"
-    for code in currencies:
+    for code in book.currencies:
         lists.append([code])
     wb.save(path)
 

@@ -13,6 +13,7 @@ from typing import TextIO
 import pandas as pd
 
 from ledger.cells import guard
+from parsers.money import plain_decimal
 
 
 def safe_cell(value) -> str:
@@ -20,7 +21,7 @@ def safe_cell(value) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ""
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return plain_decimal(value)
     return guard(str(value))
 
 
@@ -35,7 +36,7 @@ def write_csv(df: pd.DataFrame, out: TextIO) -> None:
 
 def _plain(value):
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return plain_decimal(value)
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
     return None if value is None or (isinstance(value, float) and value != value) else value

@@ -7,6 +7,8 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
+from parsers.money import plain_decimal
+
 
 def extract_tables(records: list[dict], out: TextIO) -> None:
     """The events of the extract records, then every money mention."""
@@ -49,7 +51,7 @@ def summary_table(table: pd.DataFrame, by: str, title: str, out: TextIO) -> None
     keys = [by, "currency"]
     for (key, currency), group in table.groupby(keys, sort=True):
         totals = dict(zip(group["kind"], group["total"])) if kinds else {"total": group["total"].iloc[0]}
-        cells = [_grouped(format(totals[k], "f")) if k in totals else "" for k in (kinds or ["total"])]
+        cells = [_grouped(plain_decimal(totals[k])) if k in totals else "" for k in (kinds or ["total"])]
         view.add_row(str(key), currency, *cells, str(int(group["events"].sum())))
     console.print(view)
 
@@ -61,7 +63,7 @@ def ledger_table(ledger: pd.DataFrame, out: TextIO) -> None:
     for name in ("kind", "company", "counterparty", "amount", "currency", "period", "status", "doc"):
         view.add_column(name, justify="right" if name == "amount" else "left", overflow="fold")
     for row in ledger.itertuples(index=False):
-        view.add_row(row.kind, row.company or "", row.counterparty or "", _grouped(format(row.amount, "f")),
+        view.add_row(row.kind, row.company or "", row.counterparty or "", _grouped(plain_decimal(row.amount)),
                      row.currency, row.period or "", row.status, row.doc)
     console.print(view)
     console.print(f"{len(ledger)} row(s)")

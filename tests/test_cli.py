@@ -2,19 +2,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import SEED, run_ledger
 
-SEED = ROOT / "seeds" / "000_85b4fb37c10d1e96.txt"
-
-
-def ledger(*args, stdin: bytes | None = None, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "ledger.cli", *map(str, args)], input=stdin,
-                          capture_output=True, cwd=cwd)
+ledger = run_ledger
 
 
 def test_seed_table_shows_the_six_amounts():

@@ -3,29 +3,23 @@ header, the chart, untrusted text, and reading a reviewer's edits back."""
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 import zipfile
 from decimal import Decimal
+from functools import partial
 
-import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from ledger.schema import CURRENCIES, STATUSES, frame
+from ledger.review import MENTION_COLUMNS, SOURCE_COLUMNS, review
+from ledger.schema import frame
 from ledger.workbook import LEDGER_COLUMNS
 from parsers.events.kinds import KINDS
-from reports.excel import MENTION_COLUMNS, SOURCE_COLUMNS, write_workbook
+from reports.excel import write_workbook
 from reports.tables import write_csv
 
-from .conftest import ROOT
+from .conftest import SEED, run_ledger
 
-SEED = ROOT / "seeds" / "000_85b4fb37c10d1e96.txt"
-
-
-def ledger(*args):
-    return subprocess.run([sys.executable, "-m", "ledger.cli", *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT)
+ledger = partial(run_ledger, text=True)
 
 
 @pytest.fixture(scope="module")
@@ -102,9 +96,7 @@ def untrusted_ledger():
 
 def test_untrusted_text_never_becomes_a_formula(tmp_path):
     path = tmp_path / "evil.xlsx"
-    empty = pd.DataFrame(columns=["company", "kind", "currency", "total", "events"])
-    write_workbook(path, untrusted_ledger(), pd.DataFrame(columns=list(MENTION_COLUMNS)),
-                   pd.DataFrame(columns=list(SOURCE_COLUMNS)), KINDS, STATUSES, sorted(CURRENCIES), empty)
+    write_workbook(path, review(untrusted_ledger()))
     ws = load_workbook(path)["Ledger"]
     company, sentence = ws.cell(2, column(ws, "company")), ws.cell(2, column(ws, "sentence"))
     assert company.data_type == "s" and company.value == "=cmd|' /C calc'!A0"

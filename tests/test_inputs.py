@@ -6,23 +6,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from .conftest import ROOT, SHARED
+from .conftest import SEED, SHARED, run_ledger
 
-SEED = ROOT / "seeds" / "000_85b4fb37c10d1e96.txt"
 ARTICLE = "Die Porr AG meldete einen Umsatz von 3 Mrd. Euro."
 
 
-def ledger(*args, stdin: bytes | None = None):
-    return subprocess.run([sys.executable, "-m", "ledger.cli", *map(str, args)], input=stdin,
-                          capture_output=True, cwd=ROOT)
+ledger = run_ledger
 
 
 def records(out) -> list[dict]:

@@ -18,9 +18,8 @@ from ledger.summarize import merge_facts, summarize
 from parsers.records import extract
 from reports.tables import write_csv
 
-from .conftest import ROOT
+from .conftest import SEED
 
-SEED = str(ROOT / "seeds" / "000_85b4fb37c10d1e96.txt")
 SEED_TOTALS = {("Microsoft", "investment", "USD", Decimal("13750000000")),
                ("Microsoft", "acquisition", "USD", Decimal("650000000")),
                ("OpenAI", "loss", "USD", Decimal("5000000000")),
@@ -35,7 +34,7 @@ def ledger_of(text: str, doc: str = "doc", lang: str | None = None) -> pd.DataFr
 
 
 def seed_ledger() -> pd.DataFrame:
-    return ledger_of(open(SEED, encoding="utf-8").read(), SEED)
+    return ledger_of(SEED.read_text(encoding="utf-8"), str(SEED))
 
 
 def test_schema_columns_and_exact_amounts():

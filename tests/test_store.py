@@ -10,22 +10,18 @@ import sqlite3
 import subprocess
 import sys
 import time
+from functools import partial
 
 import pytest
 
 from ledger.store import Store, StoreError
 
-from .conftest import ROOT
+from .conftest import ROOT, SEED, run_ledger
 
-SEED = ROOT / "seeds" / "000_85b4fb37c10d1e96.txt"
 TEMPLATE = "Die Firma{n} AG meldete einen Umsatz von {n},5 Millionen Euro. Die Firma{n} AG plant einen Kredit über {n} Mio. Euro."
 
 
-def ledger(*args, db=None, cwd=ROOT, **kwargs):
-    command = [sys.executable, "-m", "ledger.cli", *map(str, args)]
-    if db is not None:
-        command += ["--db", str(db)]
-    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, **kwargs)
+ledger = partial(run_ledger, text=True)
 
 
 def corpus(folder, count):

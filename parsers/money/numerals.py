@@ -10,7 +10,6 @@ from text_to_num import text2num
 
 from ..languages import Language
 
-_SEPARATORS = re.compile(r"[.,'’\u00a0\u202f ]")
 
 
 def decimal_separator(digits: str, lang: Language, before_scale: bool) -> str | None:
