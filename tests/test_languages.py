@@ -21,6 +21,9 @@ names = { "euro" = "EUR" }
 
 [events.triggers]
 profit = ["winst"]
+
+[parties]
+subject_verbs = ["boekte"]
 '''
 DUTCH_MONEY = '''## amounts
 Philips boekte een winst van 5 miljoen euro.

@@ -8,23 +8,23 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..languages import Language, LanguageError
+from ..wordlists import alternation, any_of
 from .kinds import KINDS
-
-_NEVER = re.compile(r"(?!)")
 
 
 def _words(patterns, flags=0) -> re.Pattern:
-    """Whole-word alternation of the table's patterns (none: never matches)."""
-    if not patterns:
-        return _NEVER
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", flags)
+    """Whole-word matches of the table's patterns (none: never matches)."""
+    return re.compile(rf"(?<!\w){any_of(patterns)}(?!\w)", flags)
+
+
+def _literal(words, flags=0) -> re.Pattern:
+    """Whole-word matches of the table's literal words, the longest first."""
+    return re.compile(rf"(?<!\w){alternation(words)}(?!\w)", flags)
 
 
 def _phrase(before: str, phrases, after: str, flags=0) -> re.Pattern:
     """Literal phrases between two contexts (none: never matches)."""
-    if not phrases:
-        return _NEVER
-    return re.compile(before + "(?:" + "|".join(re.escape(p) for p in phrases) + ")" + after, flags)
+    return re.compile(before + alternation(phrases) + after, flags)
 
 
 @dataclass(frozen=True, eq=False)
@@ -61,29 +61,28 @@ def cues(lang: Language) -> Cues:
     if unknown:
         raise LanguageError(f"{lang.table}: [events.triggers] unknown kind {unknown[0]} "
                             f"(the kinds: parsers/events/kinds.toml)")
-    trigger = "|".join(f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in lang.triggers[kind])})"
-                       for kind in KINDS if kind in lang.triggers)
+    trigger = "|".join(f"(?P<{kind}>{any_of(lang.triggers[kind])})" for kind in KINDS if kind in lang.triggers)
     c, r = lang.cues, lang.roles
     return Cues(
         trigger=re.compile(rf"(?<!\w)(?:{trigger})(?!\w)"),
         blocker=_words(c["blockers"]),
-        event_word=re.compile(rf"(?:{trigger})|" + "|".join(f"(?:{p})" for p in c["blockers"] + c["per_share"])),
+        event_word=re.compile(rf"(?:{trigger})|" + any_of(c["blockers"] + c["per_share"])),
         per_share=_words(c["per_share"]),
         per_unit=_phrase(r"\s*\)?\s*", c["per_unit"], r"(?!\w)"),
-        conversion=_words([re.escape(p) for p in c["conversion"]], re.IGNORECASE),
-        comparison=_words([re.escape(p) for p in c["comparison"]], re.IGNORECASE),
-        respectively=_words([re.escape(p) for p in c["respectively"]], re.IGNORECASE),
+        conversion=_literal(c["conversion"], re.IGNORECASE),
+        comparison=_literal(c["comparison"], re.IGNORECASE),
+        respectively=_literal(c["respectively"], re.IGNORECASE),
         range_from=_phrase(r"(?<!\w)", c["range"][:1], r"\s+(?:\w+\s+)?$", re.IGNORECASE),
         range_to=_phrase(r"(?<!\w)", c["range"][1:], r"(?!\w)", re.IGNORECASE),
         expected=_words(c["expected"]),
         planned=_words(c["planned"]),
         threat=_words(c["threats"]),
         other_time=_words(c["other_times"]),
-        company_reference=_words([re.escape(p) for p in c["company_references"]], re.IGNORECASE),
-        state_reference=_words([re.escape(p) for p in c["state_references"]], re.IGNORECASE),
-        counterparty_role=_words([re.escape(p) for p in r["counterparty"]]),
-        buyer_role=_words([re.escape(p) for p in r["buyer"]]),
-        payer_role=_words([re.escape(p) for p in lang.payer]),
+        company_reference=_literal(c["company_references"], re.IGNORECASE),
+        state_reference=_literal(c["state_references"], re.IGNORECASE),
+        counterparty_role=_literal(r["counterparty"]),
+        buyer_role=_literal(r["buyer"]),
+        payer_role=_literal(lang.payer),
         person_role=_words(lang.person_roles),
         selling=_words(r["selling"]),
         lending=_words(r["lending"]),

@@ -15,6 +15,7 @@ from babel.numbers import get_currency_name, list_currencies
 from ..chars import UPPER, UPPER_CHARS
 from ..languages import Language
 from ..money.currencies import lexicon
+from ..wordlists import alternation, any_of
 from .nouns import common_nouns, noun_kind
 
 _TOKEN = rf"{UPPER}[\w&'’-]*"
@@ -38,8 +39,8 @@ class Name:
 @cache
 def _sequence(lang: Language) -> re.Pattern:
     """A run of capitalized words, with a dotted legal form after it ("Nokia Corp.")."""
-    dotted = "|".join(re.escape(f[:-1]) for f in lang.legal_forms if re.fullmatch(r"\w+\.", f))
-    legal = rf"(?:[ \t]+(?:{dotted})\.)?" if dotted else ""
+    dotted = [f[:-1] for f in lang.legal_forms if re.fullmatch(r"\w+\.", f)]
+    legal = rf"(?:[ \t]+{alternation(dotted)}\.)?" if dotted else ""
     return re.compile(rf"(?<![\w-]){_TOKEN}(?:[ \t]+(?:&[ \t]+)?{_TOKEN})*{legal}")
 
 
@@ -218,8 +219,7 @@ def _genitive(name: str, counts: Counter) -> bool:
 
 @cache
 def _subject_verb(lang: Language) -> re.Pattern:
-    verbs = "|".join(lang.subject_verbs)
-    return re.compile(rf"\s*(?:{verbs})(?!\w)")
+    return re.compile(rf"\s*{any_of(lang.subject_verbs)}(?!\w)")
 
 
 def _plain_word(name: str, lang: Language) -> bool:

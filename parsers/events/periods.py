@@ -15,6 +15,7 @@ from functools import cache
 from babel.dates import get_month_names
 
 from ..languages import Language
+from ..wordlists import alternation
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,11 @@ class Period:
 @cache
 def _patterns(lang: Language) -> list[tuple[str, re.Pattern]]:
     months = get_month_names("wide", locale=lang.code)
-    month_names = "|".join(sorted(months.values(), key=len, reverse=True))
+    month_names = alternation(months.values())
     month = re.compile(rf"\b(?P<month>{month_names})\b(?:\s+\d{{1,2}}\s*,)?\s+(?P<year>(?:19|20)\d\d)\b"
                        rf"|\b\d{{1,2}}\.?\s+(?P<month2>{month_names})\s+(?P<year2m>(?:19|20)\d\d)\b")
     # "July-September 2008", "January to June 2009": a quarter, half or nine months
-    between = "|".join(re.escape(w) for w in lang.month_range)
-    span = re.compile(rf"\b(?P<first>{month_names})\s*(?:{between})\s*(?P<last>{month_names})\s+"
+    span = re.compile(rf"\b(?P<first>{month_names})\s*{alternation(lang.month_range)}\s*(?P<last>{month_names})\s+"
                       rf"(?P<year>(?:19|20)\d\d)\b")
     patterns = [("span", span)]
     for unit, key in (("FYE", "fiscal_year_ending"), ("FY", "fiscal_year"), ("9M", "nine_months"),

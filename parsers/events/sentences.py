@@ -7,6 +7,7 @@ from functools import cache
 
 from ..chars import UPPER_CHARS
 from ..languages import Language
+from ..wordlists import any_of
 
 # No sentence is longer: a longer run of text is cut, so that the work per
 # sentence stays bounded on any input.
@@ -68,8 +69,7 @@ def _continues(before: str, lang: Language) -> bool:
 
 @cache
 def _clause_break(lang: Language) -> re.Pattern:
-    words = "|".join(lang.clause_breaks)
-    return re.compile(rf"\s*;\s*|\s+[–—-]\s+|\s*,\s+|\s+(?:{words})\s+")
+    return re.compile(rf"\s*;\s*|\s+[–—-]\s+|\s*,\s+|\s+{any_of(lang.clause_breaks)}\s+")
 
 
 def clauses(text: str, start: int, end: int, lang: Language,

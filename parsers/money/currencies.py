@@ -20,6 +20,7 @@ from babel.core import get_global
 from babel.numbers import get_currency_name, get_currency_symbol
 
 from ..languages import Language
+from ..wordlists import alternation
 
 # ISO codes that are also everyday words or acronyms ("TOP 10", "ALL 3",
 # "AMD 5"); they still count when the language table names them.
@@ -118,7 +119,7 @@ def _cue_pattern(code: str, lang_code: str) -> re.Pattern | None:
     cues = {c for c in cues if len(c) > 3}
     if not cues:
         return None
-    return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)), re.I)
+    return re.compile(alternation(cues), re.I)
 
 
 class Resolver:

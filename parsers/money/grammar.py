@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Iterable
 
-from retrie.trie import Trie
-
 from ..languages import Language
+from ..wordlists import alternation
 from .currencies import lexicon
 
 NOT_AFTER_LETTER = r"(?<![^\W\d_])"
@@ -28,14 +27,6 @@ SPACE = r"(?:\s|&nbsp;)"
 # A token starts a word, or is a symbol that may follow anything ("USD$99").
 TOKEN_START = r"(?:(?<![^\W\d_])|(?![\w\s]))"
 NOT_BEFORE_LETTER = r"(?![^\W\d_])"
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A trie-shaped regex for a word list: fast on thousands of words,
-    longest alternative first."""
-    trie = Trie()
-    trie.add(*words)
-    return trie.pattern()
 
 
 def _with_capitals(words: Iterable[str]) -> set[str]:

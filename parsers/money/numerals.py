@@ -11,7 +11,6 @@ from text_to_num import text2num
 from ..languages import Language
 
 
-
 def decimal_separator(digits: str, lang: Language, before_scale: bool) -> str | None:
     """Which of `.`/`,` is the decimal point in `digits` (whitespace removed),
     or None when it has none.

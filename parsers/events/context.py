@@ -1,0 +1,62 @@
+"""What the steps of find_events share: a text's Document (its names, words and
+decider) and the Figure each amount of a sentence becomes."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+
+from ..languages import Language
+from ..money.mention import Money
+from .cues import Cues
+from .decisions import Decider
+from .parties import Name
+from .periods import Period
+
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+@dataclass
+class Figure:
+    money: Money
+    clause: tuple[int, int]
+    kind: str | None = None
+    trigger: re.Match | None = None
+    compares_with: "Figure | None" = None  # set on an earlier figure
+    earlier: list["Figure"] = field(default_factory=list)
+    period: Period | None = None
+    status: str = "actual"
+    unshared: int = 0  # where the text before it that it shares with no other amount begins
+    next_start: int = 10 ** 12  # where the next amount of the sentence begins
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """What every sentence of a text shares."""
+    text: str
+    lang: Language
+    words: Cues
+    names: list[Name]
+    spans: list[Name]  # every capitalized span, a name or not
+    counts: dict[str, int]
+    salient: tuple[str, ...]  # the names the text repeats most, most first
+    first_sentence: tuple[int, int]
+    sentence_starts: frozenset[int]
+    about: Name | None
+    several_sentences: bool
+    today: date | None
+    converted: set[tuple[Decimal, str]]
+    decider: Decider
+
+    @cached_property
+    def lowercase_words(self) -> frozenset[str]:
+        """Words the text writes in lower case: a capitalized one of them is
+        a common word at a sentence start ("Sources said", "Danach")."""
+        return frozenset(w for w in _WORD.findall(self.text) if w[0].islower())
+
+    @cached_property
+    def name_tails(self) -> frozenset[str]:
+        """Last words of multi-word names: a surname alone ("Ferguson" after "Nick Ferguson")."""
+        return frozenset(n.name.split()[-1] for n in self.names if " " in n.name)

@@ -1,0 +1,291 @@
+"""Who is who in an event: the rules' company and counterparty (role words,
+frames of fining, lending and selling), the candidates a model weighs, and
+the Event they make."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ..languages import Language
+from .context import Document, Figure
+from .cues import Cues
+from .decisions import Candidate, company_features, null_features
+from .event import Event
+from .kinds import kind as kind_of
+from .nouns import common_nouns, noun_kind
+from .parties import Name, main_place, places as _places
+
+# A party the text leaves unnamed on purpose ("Kredite ... gewährt"), so that
+# no main party stands in for it.
+_UNNAMED = ""
+# How many names of the sentences before may be an event's company when the
+# sentence names it only as "das Unternehmen" or not at all.
+_PRECEDING = 4
+
+
+def event_of(doc: Document, start: int, end: int, figure: Figure) -> Event:
+    """The Event of a figure the decider kept, in the sentence text[start:end]:
+    the rules' company and counterparty, then the decider's choice of company
+    among every candidate."""
+    lang, names, about = doc.lang, doc.names, doc.about
+    company, counterparty = _parties(doc, (start, end), figure, about if doc.several_sentences else None)
+    unnamed = company == _UNNAMED
+    if unnamed:
+        company = None
+    elif company is None and doc.several_sentences:  # an article's sentence without a name is about its main party
+        place = main_place(names, lang) if kind_of(figure.kind).frame == "lending" else None
+        party = place if place and _count(names, place) >= _count(names, about) else about
+        company = party.name if party else None
+    chosen = doc.decider.company(lang.code, figure.kind, figure.money,
+                                 _candidates(doc, start, end, figure, company, counterparty, unnamed))
+    chosen_name = chosen.name if chosen else None
+    if chosen_name is not None and chosen_name != company and chosen_name == counterparty:
+        counterparty = company  # the rules had the roles the other way round
+    company = chosen_name
+    if counterparty == company or kind_of(figure.kind).result:
+        counterparty = None
+    money = figure.money
+    return Event(kind=figure.kind, company=company, counterparty=counterparty, value=abs(money.value),
+                 currency=money.currency, period=figure.period.label() if figure.period else None,
+                 status=figure.status, mentions=(money,), sentence=doc.text[start:end],
+                 start=start, end=end, trigger=figure.trigger.group() if figure.trigger else "")
+
+
+def _candidates(doc: Document, start: int, end: int, figure: Figure, company: str | None,
+                counterparty: str | None, unnamed: bool) -> list[Candidate]:
+    """Every name and capitalized span of the sentence (the one nearest the
+    amount of each), the ends of multi-word ones, the text's main party and
+    the rules' choices, and "no company", each with the features a model
+    weighs."""
+    text, lang, words = doc.text, doc.lang, doc.words
+    pivot_match = _pivot(text, figure, words)
+    pivot = pivot_match.start() if pivot_match else figure.money.start
+    found = {n.name for n in doc.names}
+    nearest: dict[str, Name] = {}
+    for pool in (doc.names, doc.spans):
+        first, last = bisect_left(pool, start, key=_start), bisect_left(pool, end, key=_start)
+        for n in pool[first:last]:
+            if n.name not in nearest or abs(n.start - figure.money.start) < abs(
+                    nearest[n.name].start - figure.money.start):
+                nearest[n.name] = n
+    preceding = []
+    before = bisect_left(doc.names, start, key=_start)
+    for n in reversed(doc.names[max(0, before - 20):before]):
+        if n.name not in nearest and n.name not in preceding and len(preceding) < _PRECEDING:
+            preceding.append(n.name)
+            nearest[n.name] = n
+    outside = (company, counterparty, doc.about.name if doc.about and doc.several_sentences else None,
+               *(doc.salient if doc.several_sentences else ()))
+    for extra in outside:
+        if extra and extra not in nearest:
+            nearest[extra] = next((n for n in doc.names if n.name == extra), Name(-1, -1, extra))
+    nouns = common_nouns(lang.code)
+    # "Computerhersteller Apple": the name may be the end of a span where nouns are capitalized (or
+    # after a role word: "Investor Blackstone"); "UBS Schadenersatz": its start, when an event word follows
+    parts = {}
+    for name, n in list(nearest.items()):
+        tokens = name.split()
+        if len(tokens) > 1 and "(" not in name and n.start >= 0:
+            ends = []
+            if lang.capitalized_nouns or words.counterparty_role.fullmatch(tokens[0]):
+                ends.append((" ".join(tokens[1:]), tokens[0], "part_tail", n.end - len(" ".join(tokens[1:]))))
+            if words.event_word.fullmatch(tokens[-1]):
+                ends.append((" ".join(tokens[:-1]), tokens[-1], "part_head", n.start))
+            for part, rest, label, at in ends:
+                here = nearest.get(part)
+                if part not in parts and (here is None or abs(here.start - figure.money.start) > abs(
+                        at - figure.money.start)):
+                    # the part left out stands alone elsewhere: it is the name, not this one
+                    parts[part] = (label, f"{label}_rest_recurs" if doc.counts.get(rest) else f"{label}_rest_new",
+                                   f"{label}_rest:{noun_kind(rest, nouns)}")
+                    nearest[part] = Name(at, at + len(part), part, here.strong if here else False)
+    places = _places(lang)
+    first_sentence = text[slice(*doc.first_sentence)]
+    candidates = []
+    for name, n in nearest.items():
+        traits = ["found" if name in found else "span_only", f"count:{min(3, doc.counts.get(name, 0))}"]
+        traits += parts.get(name, ())
+        tokens = name.split()
+        for label, token in (("noun", tokens[0]),) if len(tokens) == 1 else (("head", tokens[0]), ("last", tokens[-1])):
+            if noun := noun_kind(token, nouns):
+                traits.append(f"{label}:{noun}")  # "Wahlkampf", "Brauerei Gösser", "Kartellgericht"
+        if len(tokens) == 1:
+            traits += [t for t, present in (("lower_elsewhere", name.lower() in doc.lowercase_words),
+                                            ("tail_of_longer", name in doc.name_tails)) if present]
+        traits += [t for t, present in (
+            ("main", doc.about is not None and name == doc.about.name),
+            ("preceding", name in preceding),
+            *((f"salient:{rank}", name == salient) for rank, salient in enumerate(doc.salient)),
+            ("first_sentence", name in first_sentence),
+            ("place", name in places), ("strong", n.strong),
+            ("sentence_start", n.start in doc.sentence_starts),
+            ("after_article", n.start >= 0 and _after_article(text, n.start, lang)),
+            ("rule_company", name == company), ("rule_counterparty", name == counterparty),
+            ("role_cp", n.start >= 0 and _role(text, n, words.counterparty_role)),
+            ("role_buyer", n.start >= 0 and _role(text, n, words.buyer_role)),
+            ("role_payer", n.start >= 0 and _role(text, n, words.payer_role)),
+            ("person_role", n.start >= 0 and _beside(text, n, words.person_role))) if present]
+        candidates.append(Candidate(name, company_features(
+            figure.kind, name, n.start, n.end, figure.money, pivot, figure.clause, (start, end), text,
+            tuple(traits))))
+    in_clause = [c for c in candidates if "in_clause" in c.features]
+    null_traits = [t for t, present in (
+        ("several", doc.several_sentences), ("rule_none", company is None), ("rule_unnamed", unnamed),
+        # the rules never weighed a span they did not take for a name
+        ("span_in_clause", any("span_only" in c.features for c in in_clause)),
+        ("name_in_clause", any("found" in c.features for c in in_clause)),
+        ("company_reference", bool(words.company_reference.search(text, start, end)))) if present]
+    candidates.append(Candidate(None, null_features(len(candidates), tuple(null_traits))))
+    return candidates
+
+
+def _after_article(text: str, start: int, lang: Language) -> bool:
+    """"Die Sängerin Adele", "the company": an article before a capitalized word makes it a noun."""
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].lower() in lang.articles
+
+
+def _role(text: str, name: Name, pattern: re.Pattern) -> bool:
+    """A role word stands right before the name ("mit Oracle", "to
+    Norwegian shipbuilder Aker Yards")."""
+    before = text[max(0, name.start - 40):name.start]
+    tail = " ".join(before.split()[-4:])
+    match = None
+    for match in pattern.finditer(tail):
+        pass
+    return match is not None and not re.search(r"[,.;()]", tail[match.end():])
+
+
+def _beside(text: str, name: Name, pattern: re.Pattern) -> bool:
+    """A word of `pattern` among the three words before the name or right
+    after it and a comma ("CEO Tim Cook", "Tim Cook, chief executive")."""
+    before = " ".join(text[max(0, name.start - 40):name.start].split()[-3:])
+    after = text[name.end:name.end + 30]
+    return bool(pattern.search(before)) or bool(re.match(r",\s*", after) and pattern.match(after.lstrip(", ")))
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Where a figure's parties are sought: the sentence's names, those a role
+    word makes objects, and the pivot (its trigger or verb) they stand around."""
+    in_sentence: list[Name]
+    objects: set[Name]
+    pivot: int
+
+
+def _parties(doc: Document, sentence: tuple[int, int], figure: Figure,
+             about: Name | None) -> tuple[str | None, str | None]:
+    """Company and counterparty, by the frame of the event's trigger: a fine
+    is paid by the name after "gegen"/"fined"; in a sale the buyer ("to X")
+    is the company and the seller the counterparty; otherwise see _company
+    and _counterparty. Results have no counterparty."""
+    text, lang, words, names = doc.text, doc.lang, doc.words, doc.names
+    start, end = sentence
+    first, last = bisect_left(names, start, key=_start), bisect_left(names, end, key=_start)
+    in_sentence = names[first:last]
+    if not kind_of(figure.kind).state_party:  # a state is a party only to loans, fines and investments
+        in_sentence = [n for n in in_sentence if n.name not in _places(lang)]
+    objects = set() if kind_of(figure.kind).result else {
+        n for n in in_sentence if _role(text, n, words.counterparty_role)}
+    pivot_match = _pivot(text, figure, words)
+    pivot = pivot_match.start() if pivot_match else figure.money.start
+    if pivot > figure.money.end:  # verb last: "hat die X für 4,5 Mrd. Dollar übernommen"
+        subject = next((n for n in in_sentence if figure.clause[0] <= n.start < figure.money.start
+                        and n not in objects), None)
+        pivot = subject.end if subject else figure.money.start
+    if kind_of(figure.kind).frame == "fining":
+        payer = next((n for n in in_sentence if _role(text, n, words.payer_role)), None)
+        if payer is None and pivot_match and words.fining.fullmatch(pivot_match.group()):
+            payer = next((n for n in in_sentence if n.start > pivot), None)  # "fined Nokia"
+        if payer is not None:
+            authority = next((n for n in reversed(in_sentence) if n.start < pivot and n is not payer), None)
+            return payer.name, (authority.name if authority else None)
+    lending = words.lending.search(text, *figure.clause) if kind_of(figure.kind).frame == "lending" else None
+    if lending:  # "als die BVOG Kredite von 190 Mio. Euro gewährt hatte": the subject lends
+        passive = words.passive_agent.match(text, lending.end())
+        lender = (next((n for n in in_sentence if n.start > lending.end()), None) if passive else
+                  next((n for n in reversed(in_sentence) if n.start < min(lending.start(), figure.money.start)
+                        and n.start >= figure.clause[0]), None))
+        borrower = next((n for n in in_sentence if n is not lender and _role(text, n, words.buyer_role)), None)
+        if lender is not None:  # the borrower may go unnamed: no main party stands in for it
+            return (borrower.name if borrower else _UNNAMED), lender.name
+    if pivot_match and words.selling.fullmatch(pivot_match.group()):
+        buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words.buyer_role)), None)
+        seller = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
+        return (buyer.name if buyer else None), (seller.name if seller else None)
+    company = _company(doc, sentence, figure, _Frame(in_sentence, objects, pivot), about)
+    if kind_of(figure.kind).result:
+        return (company.name if company else None), None
+    counterparty = _counterparty(figure, in_sentence, objects, pivot, company)
+    return (company.name if company else None), (_without_role(counterparty.name, words) if counterparty else None)
+
+
+def _company(doc: Document, sentence: tuple[int, int], figure: Figure, frame: _Frame,
+             about: Name | None) -> Name | None:
+    """The nearest name before the pivot that no role word makes an object,
+    else the first such name after it in the clause ("kaufte Microsoft");
+    "das Unternehmen" is the party the text is about, "die Regierung" the
+    country it names most (for loans, fines and investments)."""
+    text, words, names = doc.text, doc.words, doc.names
+    in_sentence, objects, pivot = frame.in_sentence, frame.objects, frame.pivot
+    clause_start, clause_end = figure.clause
+    company = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
+    if company is None:
+        company = next((n for n in in_sentence if clause_start <= n.start < clause_end and n.start > pivot
+                        and n not in objects), None)
+    state = words.state_reference.search(text, clause_start, clause_end)
+    if state and (company is None or company.start < clause_start) and kind_of(figure.kind).state_party:
+        return main_place(names, doc.lang) or company  # "musste die Regierung einen Kredit aufnehmen"
+    reference = words.company_reference.search(text, clause_start, clause_end)
+    if reference is None and company is None:
+        reference = words.company_reference.search(text, *sentence)
+    if reference and (company is None or company.start < clause_start or company.start < reference.start() < pivot):
+        return about or _last_name_before(names, reference.start())  # "Chief executive X said the company"
+    return company
+
+
+def _last_name_before(names: list[Name], position: int) -> Name | None:
+    before = bisect_left(names, position, key=_start)
+    return next((n for n in reversed(names[max(0, before - 50):before]) if n.end <= position), None)
+
+
+def _counterparty(figure: Figure, in_sentence: list[Name], objects: set[Name], pivot: int,
+                  company: Name | None) -> Name | None:
+    """A name after a role word ("mit Oracle"), in the clause after the
+    pivot, then before it, then anywhere after the pivot; else the first
+    name between the pivot and the amount ("buy ... Big Bear for"); else
+    the next name after the amount."""
+    clause_start, clause_end = figure.clause
+    others = [n for n in in_sentence if company is None or n.name != company.name]
+    in_clause = [n for n in others if clause_start <= n.start < clause_end]
+    return (next((n for n in in_clause if n in objects and n.start > pivot), None)
+            or next((n for n in reversed(in_clause) if n in objects and n.start < pivot), None)
+            or next((n for n in others if n in objects and n.start > pivot), None)
+            or next((n for n in in_clause if pivot < n.start < figure.money.start), None)
+            or next((n for n in others if n.start > figure.money.end), None))
+
+
+def _without_role(name: str, words: Cues) -> str:
+    """"Hauptinvestor Thrive Capital" -> "Thrive Capital"."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and words.counterparty_role.fullmatch(first) else name
+
+
+def _pivot(text: str, figure: Figure, words: Cues) -> re.Match | None:
+    """The clause's first trigger of the event's kind before the amount."""
+    if figure.trigger is None:
+        return None
+    clause_start = min(figure.clause[0], figure.trigger.start())
+    for match in words.trigger.finditer(text, clause_start, figure.money.start):
+        if match.lastgroup == figure.kind:
+            return match
+    return figure.trigger
+
+
+def _count(names: list[Name], name: Name | None) -> int:
+    return 0 if name is None else sum(1 for n in names if n.name == name.name)
+
+
+def _start(name: Name) -> int:
+    return name.start

@@ -1,0 +1,76 @@
+"""A figure's period and status: the time expression that belongs to it, and
+the cue words of its clause."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..languages import Language
+from ..money.mention import Money
+from .context import Figure
+from .cues import Cues
+from .kinds import kind as kind_of
+from .periods import Period, resolve
+
+# How far after an amount its period may stand ("EUR 5 mn in the third quarter of 2010").
+_PERIOD_REACH = 60
+
+
+def period_of(position: int, figures: list[Figure], periods: list[Period], today: date | None,
+               context_year: int | None, words: Cues, text: str) -> Period | None:
+    """For figures[position]: the time expression right after its amount
+    (before the next amount, with no comparison word between), else the
+    last one before it (after the previous amount); else, for a current figure, the sentence's first
+    time expression that no earlier figure owns. Relative expressions
+    resolve against the figure compared with."""
+    figure = figures[position]
+    low = figures[position - 1].money.end if position else -1
+    high = figures[position + 1].money.start if position + 1 < len(figures) else 10 ** 12
+    after = [p for p in periods if figure.money.end <= p.start < min(high, figure.money.end + _PERIOD_REACH)
+             and not words.comparison.search(text, figure.money.end, p.start)
+             and text.count("(", figure.money.end, p.end) <= text.count(")", figure.money.end, p.end)]
+    before = [p for p in periods if low <= p.start and p.end <= figure.money.start]
+    # "6,31 (2014: 4,86)": the bracket's label is the period of the figure in it
+    label = False
+    if figure.compares_with is not None and before and before[-1].start >= figure.compares_with.money.end:
+        gap = text[figure.compares_with.money.end:before[-1].start].strip()
+        label = gap == "(" or not gap and text[before[-1].start] == "("
+    own = before[-1] if label else after[0] if after else (before[-1] if before else None)
+    if own is None and figure.earlier and figure.earlier[0].money.end <= figure.money.start:
+        own = figure.earlier[0].period  # "der ersten drei Quartale von 440,5 auf 175,3 Mio. Euro"
+    if own is None and figure.compares_with is None:
+        owned = [(f.compares_with.money.end, f.money.end) for f in figures if f.compares_with is not None]
+        own = next((p for p in periods if not p.relation and not any(a <= p.start < b for a, b in owned)), None)
+    if own is None:
+        return None
+    current = figure.compares_with.period if figure.compares_with else None
+    return resolve(own, current, today, context_year)
+
+
+def _cue(text: str, pattern: re.Pattern, start: int, end: int, money: Money, lang: Language) -> bool:
+    """A status word before the amount in its clause, or right after it
+    before any conjunction ("einen Verlust von 5 Mrd. Dollar erwartet", but
+    not "823 Mio. Euro und will in Zukunft ...")."""
+    if pattern.search(text, start, money.start):
+        return True
+    match = pattern.search(text, money.end, end)
+    return bool(match) and not any(re.search(rf"(?<!\w){re.escape(c)}(?!\w)", text[money.end:match.start()])
+                                   for c in lang.list_conjunctions)
+
+
+def status(text: str, figure: Figure, words: Cues, lang: Language) -> str:
+    """Expected or planned by cue words of the clause; an earlier figure
+    compared with is always a reported one."""
+    if figure.compares_with is not None:
+        return "actual"
+    start, end = figure.clause
+    if figure.trigger is not None:
+        start = min(start, figure.trigger.start())
+    start = min(start, figure.unshared)  # "plant, 58 Millionen Euro ... zu investieren"
+    expected = _cue(text, words.expected, start, end, figure.money, lang)
+    planned = _cue(text, words.planned, start, end, figure.money, lang)
+    if not expected and not planned:
+        return "actual"
+    if kind_of(figure.kind).result:
+        return "expected"
+    return "expected" if expected and not planned else "planned"
