@@ -1,7 +1,9 @@
-"""The events stage: text and its money mentions -> events (find_events).
-Sentences and clauses (sentences), the event words of a language (cues),
-names (parties, nouns), times (periods), the trained choices (decisions,
-linear), the Event row (event)."""
+"""The events stage: text and its money mentions -> events (find_events,
+in find). Per sentence with money: the figures and their kinds (figures),
+period and status (timing), company and counterparty (roles), over what a
+text shares (context). Beneath: sentences and clauses (sentences), a
+language's event words (cues), names (parties, nouns), times (periods), the
+kinds (kinds), the trained choices (decisions, linear), the row (event)."""
 from .event import Event
 from .find import find_events
 
