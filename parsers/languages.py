@@ -52,6 +52,7 @@ class Hooks:
     inflected: Callable[[str], bool] = _never  # a lowercase word whose ending makes the next word a noun
     # what of a capitalized run of words can be a name: (text, start, words, at a sentence start, places)
     name_core: Callable[..., tuple[int, list[str]]] = _whole
+    adjective_stem: Callable[[str], str] = str  # an adjective without its ending ("schwedisch" of "Schwedische")
 
 
 @dataclass(frozen=True, eq=False)  # one instance per language (load_language caches), hashed by identity

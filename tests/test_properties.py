@@ -11,6 +11,7 @@ from hypothesis import given, settings, strategies as st
 
 from parsers import find_events, find_money
 from parsers.events.kinds import KINDS
+from parsers.languages import available_languages
 
 MONEYISH = st.lists(st.sampled_from(
     list("0123456789.,'-−() €$£:/\n") + ["Mio.", "Mrd.", "Euro", "EUR", "USD", "Dollar", "bn", "m", "k",
@@ -42,14 +43,14 @@ def check_events(text: str, lang: str | None) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=500), st.sampled_from([None, "de", "en"]))
+@given(st.text(max_size=500), st.sampled_from([None, *available_languages()]))
 def test_any_text(text, lang):
     check(text, lang)
     check_events(text, lang)
 
 
 @settings(max_examples=500, deadline=None)
-@given(MONEYISH, st.sampled_from([None, "de", "en"]))
+@given(MONEYISH, st.sampled_from([None, *available_languages()]))
 def test_money_like_text(text, lang):
     check(text, lang)
     check_events(text, lang)
@@ -71,7 +72,7 @@ def _seconds(text: str, lang: str, repeat: int) -> float:
     return best
 
 
-@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("lang", available_languages())
 @pytest.mark.parametrize("pattern", ADVERSARIAL)
 def test_adversarial_input_is_linear(pattern, lang):
     """A megabyte of digits, separators, scale words and currencies: four

@@ -19,7 +19,7 @@ from babel import Locale
 from babel.core import get_global
 from babel.numbers import get_currency_name, get_currency_symbol
 
-from ..languages import Language
+from ..languages import Language, load_language
 from ..wordlists import alternation
 
 # ISO codes that are also everyday words or acronyms ("TOP 10", "ALL 3",
@@ -115,7 +115,7 @@ def _cue_pattern(code: str, lang_code: str) -> re.Pattern | None:
             cues.add(locale.territories[territory])
     name = get_currency_name(code, 1, lang_code).split()
     if len(name) > 1:
-        cues.add(re.sub(r"(?:e|en|er|es|em)$", "", name[0]).lower())
+        cues.add(load_language(lang_code).hooks.adjective_stem(name[0]).lower())
     cues = {c for c in cues if len(c) > 3}
     if not cues:
         return None

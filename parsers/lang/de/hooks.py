@@ -19,6 +19,11 @@ def name_forms(name: str) -> set[str]:
     return {name} | {" ".join([stem + end, *words[1:]]) for end in _ENDINGS}
 
 
+def adjective_stem(word: str) -> str:
+    """"Schwedische" -> "Schwedisch": the part every inflected form starts with."""
+    return _INFLECTED.sub("", word)
+
+
 def inflected(word: str) -> bool:
     """A lowercase word with an adjective ending: "günstige Flüge" makes "Flüge" a common noun."""
     return bool(_INFLECTED.search(word))
