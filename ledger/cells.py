@@ -12,6 +12,8 @@ one more, so that reading back removes exactly the one the writer added.
 """
 from __future__ import annotations
 
+import pandas as pd
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
 
@@ -24,3 +26,8 @@ def guard(text: str) -> str:
 def unguard(cell: str) -> str:
     """The text a guarded cell stands for."""
     return cell[1:] if cell.startswith(QUOTE) else cell
+
+
+def missing(value) -> bool:
+    """An empty cell: None, pandas' NA, or a float NaN."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)

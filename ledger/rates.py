@@ -17,6 +17,8 @@ from importlib import resources
 
 from currency_converter import CurrencyConverter, RateNotFoundError
 
+from parsers.events.periods import Period
+
 PERIOD_END = "end of period"
 DOCUMENT_DATE = "document date"
 LATEST = "latest rate"
@@ -49,15 +51,13 @@ def legacy_rates() -> dict[str, Decimal]:
 def period_end(period: str | None) -> date | None:
     """The last day of a period as GUIDELINES.md writes it; a fiscal year
     FY2005/06 ends on 30 June 2006."""
-    if not period:
+    parsed = Period.from_label(period) if period else None
+    if parsed is None:
         return None
-    if period.startswith("FY"):
-        return date(int(period[2:6]) + 1, 6, 30)
-    year, _, part = period.partition("-")
-    year = int(year)
-    month = {"": 12, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "H1": 6, "H2": 12, "9M": 9}.get(part)
-    month = month or int(part)
-    return date(year, month, calendar.monthrange(year, month)[1])
+    if parsed.unit == "FY":
+        return date(parsed.year + 1, 6, 30)
+    month = {"Y": 12, "9M": 9, "M": parsed.n, "Q": 3 * (parsed.n or 0), "H": 6 * (parsed.n or 0)}[parsed.unit]
+    return date(parsed.year, month, calendar.monthrange(parsed.year, month)[1])
 
 
 def supported(currency: str) -> bool:

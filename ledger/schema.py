@@ -27,7 +27,6 @@ cent and beyond, summed exactly; floats only for display and charts.
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Callable
@@ -37,12 +36,12 @@ from babel.numbers import list_currencies
 
 from parsers import Event
 from parsers.events.kinds import KINDS
+from parsers.events.periods import Period
 from parsers.money import plain_decimal
 
 COLUMNS = ("id", "kind", "company", "counterparty", "amount", "currency", "period", "status", "lang",
            "doc", "source", "sentence", "span_start", "span_end", "extracted_at", "sources")
 STATUSES = ("actual", "expected", "planned")
-PERIOD = re.compile(r"(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]|Q[1-4]|H[12]|9M))?|FY(?:19|20)\d\d/\d\d")
 # Legacy currencies the extractor reads (Schilling, D-Mark, markka) are ISO codes too.
 CURRENCIES = frozenset(list_currencies())
 
@@ -115,7 +114,7 @@ def validate(df: pd.DataFrame, where: str = "ledger", locate: Locator = by_row) 
             raise bad("currency", f"unknown currency {row.currency!r} (an ISO 4217 code such as EUR)")
         if row.status not in STATUSES:
             raise bad("status", f"unknown status {row.status!r} (one of {', '.join(STATUSES)})")
-        if row.period is not None and not PERIOD.fullmatch(str(row.period)):
+        if row.period is not None and Period.from_label(str(row.period)) is None:
             raise bad("period", f"not a period {row.period!r} (such as 2024, 2024-06, 2010-Q4, FY2005/06)")
         if row.id is None or not str(row.id).strip():
             raise bad("id", "empty")

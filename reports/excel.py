@@ -27,6 +27,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ledger.cells import missing
 from ledger.review import MENTION_COLUMNS, SOURCE_COLUMNS, Review
 from ledger.workbook import LEDGER_COLUMNS, PROVENANCE
 
@@ -41,7 +42,7 @@ CHART_COMPANIES = 10
 
 def text(value) -> str | None:
     """Untrusted text as a cell may hold it: no XML-forbidden characters."""
-    if value is None or (isinstance(value, float) and value != value):
+    if missing(value):
         return None
     return ILLEGAL_CHARACTERS_RE.sub("", str(value))
 

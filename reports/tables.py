@@ -12,13 +12,13 @@ from typing import TextIO
 
 import pandas as pd
 
-from ledger.cells import guard
+from ledger.cells import guard, missing
 from parsers.money import plain_decimal
 
 
 def safe_cell(value) -> str:
     """A cell's text that no spreadsheet reads as a formula."""
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if missing(value):
         return ""
     if isinstance(value, Decimal):
         return plain_decimal(value)
@@ -39,7 +39,7 @@ def _plain(value):
         return plain_decimal(value)
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
-    return None if value is None or (isinstance(value, float) and value != value) else value
+    return None if missing(value) else value
 
 
 def write_json(df: pd.DataFrame, out: TextIO) -> None:

@@ -17,6 +17,10 @@ from babel.dates import get_month_names
 from ..languages import Language
 from ..wordlists import alternation
 
+# A period as GUIDELINES.md writes it (Period.label writes it, Period.from_label reads it).
+LABEL = re.compile(r"(?P<year>(?:19|20)\d\d)(?:-(?:(?P<M>0[1-9]|1[0-2])|Q(?P<Q>[1-4])|H(?P<H>[12])|(?P<nine>9M)))?"
+                   r"|FY(?P<fy>(?:19|20)\d\d)/\d\d")
+
 
 @dataclass(frozen=True)
 class Period:
@@ -42,6 +46,24 @@ class Period:
             return str(self.year)
         return {"M": f"{self.year}-{self.n:02d}", "Q": f"{self.year}-Q{self.n}",
                 "H": f"{self.year}-H{self.n}"}[self.unit]
+
+    @classmethod
+    def from_label(cls, label: str) -> "Period | None":
+        """The period a label names (None for no label of LABEL's form).
+
+        >>> [Period.from_label(t).label() for t in ("2024", "2024-06", "2010-Q4", "2007-9M", "FY2005/06")]
+        ['2024', '2024-06', '2010-Q4', '2007-9M', 'FY2005/06']
+        """
+        match = LABEL.fullmatch(label)
+        if match is None:
+            return None
+        if match["fy"]:
+            return cls("FY", int(match["fy"]))
+        year = int(match["year"])
+        if match["nine"]:
+            return cls("9M", year)
+        unit = next((u for u in ("M", "Q", "H") if match[u]), None)
+        return cls(unit, year, int(match[unit])) if unit else cls("Y", year)
 
     def shifted(self, years: int) -> "Period":
         return replace(self, year=None if self.year is None else self.year + years)
