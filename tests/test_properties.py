@@ -1,9 +1,7 @@
 """Properties of find_money on any input: no exception, spans that index the
-input, finite exact values, ISO codes; and time linear in the input's
-length on adversarial text."""
+input, finite exact values, ISO codes, on random and adversarial text."""
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 import pytest
@@ -56,29 +54,17 @@ def test_money_like_text(text, lang):
     check_events(text, lang)
 
 
-ADVERSARIAL = [  # each repeated to a quarter of a megabyte and to a megabyte
+# Adversarial runs of digits, separators, scale words and currencies (bench/linearity.py times them).
+ADVERSARIAL = [
     "1" * 997, "1.000." * 50, "1,5 Mio. Euro ", "Euro ", "5 und " * 40 + "Euro ", "1 " * 50,
-               ". , ", "Mrd. bn m k ", "EUR", "$" * 50 + "1" * 40, "5 Kronen ", "5 Cent ", " " * 400 + "Euro",
-               "€1", "(2014: " * 20 + "4 Euro", "-" * 80 + "5 Euro", "eine halbe " * 30 + "Euro ",
-               "EUR 1 1.1 " * 20 + "million ", "20 bis " * 30 + "30 Mrd. Euro "]
-
-
-def _seconds(text: str, lang: str, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        find_money(text, lang)
-        best = min(best, time.perf_counter() - start)
-    return best
+    ". , ", "Mrd. bn m k ", "EUR", "$" * 50 + "1" * 40, "5 Kronen ", "5 Cent ", " " * 400 + "Euro",
+    "€1", "(2014: " * 20 + "4 Euro", "-" * 80 + "5 Euro", "eine halbe " * 30 + "Euro ",
+    "EUR 1 1.1 " * 20 + "million ", "20 bis " * 30 + "30 Mrd. Euro "]
 
 
 @pytest.mark.parametrize("lang", available_languages())
 @pytest.mark.parametrize("pattern", ADVERSARIAL)
-def test_adversarial_input_is_linear(pattern, lang):
-    """A megabyte of digits, separators, scale words and currencies: four
-    times the text takes about four times as long, not sixteen."""
-    small = (pattern * (262_144 // len(pattern) + 1))[:262_144]
-    large = (pattern * (1_048_576 // len(pattern) + 1))[:1_048_576]
-    small_seconds = _seconds(small, lang, 2)  # first: the language's tables and regexes warm up here
-    ratio = _seconds(large, lang, 2) / max(small_seconds, 1e-3)
-    assert ratio < 8, f"{pattern[:20]!r} ({lang}): 4x the text took {ratio:.1f}x the time"
+def test_adversarial_input_keeps_the_properties(pattern, lang):
+    """32 KB of each adversarial run: mentions in order, spans that index
+    the text, exact values (how the time grows is bench/linearity.py's)."""
+    check((pattern * (32_768 // len(pattern) + 1))[:32_768], lang)
