@@ -127,7 +127,7 @@ def test_german_noun_lexicon_tells_nouns_from_names():
 
 
 def test_noun_lexicon_is_rebuilt_from_its_table():
-    from parsers.events.nouns import build
+    from parsers.events.build_nouns import build
     rows = [["lemma", "pos", "nominativ singular", "nominativ plural", "genitiv singular"],
             ["Brauerei", "Substantiv", "Brauerei", "Brauereien", "Brauerei"],
             ["Linz", "Substantiv,Toponym", "Linz", "", "Linz"],
