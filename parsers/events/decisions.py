@@ -198,14 +198,13 @@ def null_features(candidates: int, traits: tuple[str, ...]) -> tuple[str, ...]:
 
 
 class RuleDecider:
-    """The rules' own choices: the kind they gave, the company they chose."""
+    """The rules' own choices: the kind they gave, the company they chose.
+    (find_events drops claims not yet imposed whatever a decider says.)"""
 
     def kind(self, lang: str, features: list[str], money: Money) -> str | None:
         rule = next(f for f in features if f.startswith("rule:"))[5:]
         flags = {f[5:] for f in features if f.startswith("flag:")}
         if rule == NONE or "not_alone" in flags:
-            return None
-        if kind_of(rule).frame == "fining" and "threat" in flags:
             return None
         return None if "small" in flags and not kind_of(rule).small_amounts else rule
 

@@ -117,19 +117,13 @@ class _Run:
     evidence_only: bool = False  # the head of a compound: counts, but is no name there
 
 
-def find_names(text: str, lang: Language, sentence_starts: set[int],
-               taken: list[tuple[int, int]] = (), exclude: re.Pattern | None = None) -> list[Name]:
-    """Names of parties in `text`, in order; none inside the `taken` spans
-    (money mentions), in ticker symbols, or matching `exclude` (event
-    words such as "EBIT")."""
-    return find_parties(text, lang, sentence_starts, taken, exclude)[0]
-
-
 def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: list[tuple[int, int]] = (),
                  exclude: re.Pattern | None = None) -> tuple[list[Name], list[Name]]:
-    """The names of find_names, and every capitalized span that could be
-    one (what the rules do not take as a name may still be the party a
-    trained model picks: "erzielte Infineon einen Umsatz")."""
+    """The names of parties in `text`, in order (none inside the `taken`
+    spans, money mentions, in ticker symbols, or matching `exclude`, event
+    words such as "EBIT"), and every capitalized span that could be one
+    (what the rules do not take as a name may still be the party a trained
+    model picks: "erzielte Infineon einen Umsatz")."""
     masked = list(text)
     for start, end in [*taken, *((m.start(), m.end()) for m in _TICKER.finditer(text))]:
         masked[start:end] = " " * (end - start)
@@ -176,7 +170,7 @@ def _with_abbreviations(names: list[Name], text: str) -> list[Name]:
     return [replace(n, name=full[n.name], strong=True) if n.name in full else n for n in names]
 
 
-def _word_before(text: str, start: int) -> str:
+def word_before(text: str, start: int) -> str:
     """The word right before `start` ("" at the start of the text)."""
     before = text[max(0, start - 20):start].split()
     return before[-1] if before else ""
@@ -232,7 +226,7 @@ def _plain_word(name: str, lang: Language) -> bool:
 def _after_determiner(text: str, start: int, lang: Language) -> bool:
     """An article or an inflected adjective stands right before: "die
     Flüge", "günstige Flüge" (German common nouns)."""
-    word = _word_before(text, start)
+    word = word_before(text, start)
     return bool(word) and (word.lower() in lang.articles or
                            word.islower() and lang.hooks.inflected(word) and not word.endswith("te"))
 

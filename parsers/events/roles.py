@@ -14,7 +14,7 @@ from .decisions import Candidate, company_features, null_features
 from .event import Event
 from .kinds import kind as kind_of
 from .nouns import common_nouns, noun_kind
-from .parties import Name, main_place, places as _places
+from .parties import Name, main_place, places as _places, word_before
 
 # A party the text leaves unnamed on purpose ("Kredite ... gewährt"), so that
 # no main party stands in for it.
@@ -29,7 +29,9 @@ def event_of(doc: Document, start: int, end: int, figure: Figure) -> Event:
     the rules' company and counterparty, then the decider's choice of company
     among every candidate."""
     lang, names, about = doc.lang, doc.names, doc.about
-    company, counterparty = _parties(doc, (start, end), figure, about if doc.several_sentences else None)
+    pivot_match = _pivot(doc.text, figure, doc.words)
+    company, counterparty = _parties(doc, (start, end), figure, pivot_match,
+                                     about if doc.several_sentences else None)
     unnamed = company == _UNNAMED
     if unnamed:
         company = None
@@ -38,7 +40,7 @@ def event_of(doc: Document, start: int, end: int, figure: Figure) -> Event:
         party = place if place and _count(names, place) >= _count(names, about) else about
         company = party.name if party else None
     chosen = doc.decider.company(lang.code, figure.kind, figure.money,
-                                 _candidates(doc, start, end, figure, company, counterparty, unnamed))
+                                 _candidates(doc, start, end, figure, pivot_match, company, counterparty, unnamed))
     chosen_name = chosen.name if chosen else None
     if chosen_name is not None and chosen_name != company and chosen_name == counterparty:
         counterparty = company  # the rules had the roles the other way round
@@ -52,14 +54,13 @@ def event_of(doc: Document, start: int, end: int, figure: Figure) -> Event:
                  start=start, end=end, trigger=figure.trigger.group() if figure.trigger else "")
 
 
-def _candidates(doc: Document, start: int, end: int, figure: Figure, company: str | None,
-                counterparty: str | None, unnamed: bool) -> list[Candidate]:
+def _candidates(doc: Document, start: int, end: int, figure: Figure, pivot_match: re.Match | None,
+                company: str | None, counterparty: str | None, unnamed: bool) -> list[Candidate]:
     """Every name and capitalized span of the sentence (the one nearest the
     amount of each), the ends of multi-word ones, the text's main party and
     the rules' choices, and "no company", each with the features a model
     weighs."""
     text, lang, words = doc.text, doc.lang, doc.words
-    pivot_match = _pivot(text, figure, words)
     pivot = pivot_match.start() if pivot_match else figure.money.start
     found = {n.name for n in doc.names}
     nearest: dict[str, Name] = {}
@@ -142,8 +143,7 @@ def _candidates(doc: Document, start: int, end: int, figure: Figure, company: st
 
 def _after_article(text: str, start: int, lang: Language) -> bool:
     """"Die Sängerin Adele", "the company": an article before a capitalized word makes it a noun."""
-    before = text[max(0, start - 12):start].split()
-    return bool(before) and before[-1].lower() in lang.articles
+    return word_before(text, start).lower() in lang.articles
 
 
 def _role(text: str, name: Name, pattern: re.Pattern) -> bool:
@@ -174,7 +174,7 @@ class _Frame:
     pivot: int
 
 
-def _parties(doc: Document, sentence: tuple[int, int], figure: Figure,
+def _parties(doc: Document, sentence: tuple[int, int], figure: Figure, pivot_match: re.Match | None,
              about: Name | None) -> tuple[str | None, str | None]:
     """Company and counterparty, by the frame of the event's trigger: a fine
     is paid by the name after "gegen"/"fined"; in a sale the buyer ("to X")
@@ -188,7 +188,6 @@ def _parties(doc: Document, sentence: tuple[int, int], figure: Figure,
         in_sentence = [n for n in in_sentence if n.name not in _places(lang)]
     objects = set() if kind_of(figure.kind).result else {
         n for n in in_sentence if _role(text, n, words.counterparty_role)}
-    pivot_match = _pivot(text, figure, words)
     pivot = pivot_match.start() if pivot_match else figure.money.start
     if pivot > figure.money.end:  # verb last: "hat die X für 4,5 Mrd. Dollar übernommen"
         subject = next((n for n in in_sentence if figure.clause[0] <= n.start < figure.money.start

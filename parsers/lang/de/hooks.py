@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from parsers.events.parties import word_before
+
 # Adjective endings: CLDR says "Kanadischer Dollar", texts say "kanadische Dollar", "kanadischen Dollar".
 _ENDINGS = ("", "e", "en", "er", "es", "em")
 _INFLECTED = re.compile(r"(?:e|en|er|es|em)$")
@@ -29,11 +31,6 @@ def inflected(word: str) -> bool:
     return bool(_INFLECTED.search(word))
 
 
-def _word_before(text: str, start: int) -> str:
-    before = text[max(0, start - 20):start].split()
-    return before[-1] if before else ""
-
-
 def _plural_noun(token: str, after_lowercase: bool) -> bool:
     """A dative plural after a lowercase word ("zu fünf Jahren Haft", "den
     Eigentümern Audi") or an abstract noun ("Anwesenheit"): no part of a
@@ -54,7 +51,7 @@ def name_core(text: str, start: int, piece: list[str], sentence_start: bool,
     ("der Europäischen Zentralbank")."""
     while len(piece) > 1 and ("-" in piece[0][1:-1] or sentence_start and _INFLECTED.search(piece[0])
                                and not piece[0].isupper() and text.count(" ".join(piece)) < 2
-                               or _plural_noun(piece[0], _word_before(text, start).islower())
+                               or _plural_noun(piece[0], word_before(text, start).islower())
                                or piece[0].endswith("s") and piece[0][:-1] in places):
         start = text.index(piece[1], start + len(piece[0]))
         piece, sentence_start = piece[1:], False
