@@ -5,8 +5,10 @@ default and meaning, in `parsers/lang/base.toml`), its example corpora
 (`money.txt`, `events.txt`) and what was built from data (`events.json`, the
 trained event models; `nouns.txt.gz`, a noun lexicon). Adding a language
 means adding a folder: here, or in a folder named by the environment
-variable LEDGER_LANGUAGES (paths joined by os.pathsep). Separators come
-from babel's CLDR data for the table's locale.
+variable LEDGER_LANGUAGES (paths joined by os.pathsep). What every language
+shares (symbols, codes, scale letters) is stated once, in
+`parsers/lang/shared.toml`, under every table. Separators come from babel's
+CLDR data for the table's locale.
 """
 from __future__ import annotations
 
@@ -25,7 +27,9 @@ from babel.numbers import get_decimal_symbol
 
 LANGUAGES_ENV = "LEDGER_LANGUAGES"
 HOOKS = "hooks.py"
+BASE, SHARED = "base.toml", "shared.toml"  # every key with its default; what every language shares
 _REQUIRED = ("locale",)
+DECIMAL_MODES = ("always", "except_round_thousands")
 
 
 class LanguageError(ValueError):
@@ -60,7 +64,7 @@ class Language:
     code: str
     table: str  # the file it was read from, for messages
     decimal_symbol: str
-    decimal_before_three_digits: str  # "always" or "before_scale"
+    decimal_before_three_digits: str  # "always" or "except_round_thousands"
     stopwords: frozenset[str]
     letters: frozenset[str]
     scales: dict[str, int]
@@ -69,12 +73,16 @@ class Language:
     scale_only_words: frozenset[str]
     unit_only_words: frozenset[str]
     half_suffix: str
+    vague: tuple[str, ...]
+    hundredths: str
     morphemes: tuple[str, ...]
     joiners: tuple[str, ...]
     qualifiers: tuple[str, ...]
     connectors: tuple[str, ...]
     list_conjunctions: frozenset[str]
     comparison_labels: tuple[str, ...]
+    clause_openers: tuple[str, ...]
+    list_followers: str
     negative: tuple[str, ...]
     banknotes: tuple[str, ...]
     number_infixes: tuple[str, ...]
@@ -83,6 +91,11 @@ class Language:
     ambiguous: dict[str, tuple[str, ...]]
     cents: dict[str, tuple[str, ...]]
     scaled_codes: dict[str, tuple[str, int]]
+    legacy_codes: frozenset[str]
+    not_money_after: dict[str, str]
+    glued_cents: dict[str, tuple[str, ...]]
+    families: dict[str, tuple[str, ...]]
+    family_tokens: dict[str, str]
     # events: kind -> trigger patterns; cue name -> patterns (see the tables)
     triggers: dict[str, tuple[str, ...]]
     cues: dict[str, tuple[str, ...]]
@@ -145,6 +158,29 @@ def _merged(base: dict, table: dict, where: str, path: tuple[str, ...] = ()) -> 
     return merged
 
 
+def _over_shared(table: dict, shared: dict, base: dict) -> dict:
+    """The table read over parsers/lang/shared.toml: mappings and lists are
+    joined (the table's entry wins), anything else is the table's."""
+    joined = dict(table)
+    for key, value in shared.items():
+        default = base[key]
+        if isinstance(default, dict) and default:
+            joined[key] = _over_shared(table[key], value, default)
+        elif isinstance(value, dict):
+            joined[key] = {**value, **table[key]}
+        elif isinstance(value, list):
+            joined[key] = value + [v for v in table[key] if v not in value]
+    return joined
+
+
+@cache
+def _shared(base_text: str) -> dict:
+    path = resources.files("parsers").joinpath("lang").joinpath(SHARED)
+    shared = tomllib.loads(path.read_text("utf-8"))
+    _merged(tomllib.loads(base_text), shared, str(path))  # only keys of the base, of the right type
+    return shared
+
+
 @cache
 def load_language(code: str) -> Language:
     """The table for `code`; ValueError for a language without one."""
@@ -156,11 +192,14 @@ def load_language(code: str) -> Language:
         table = tomllib.loads(path.read_text("utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise LanguageError(f"{where}: not TOML ({error})") from None
-    base = tomllib.loads(resources.files("parsers").joinpath("lang").joinpath("base.toml").read_text("utf-8"))
-    raw = _merged(base, table, where)
+    base_text = resources.files("parsers").joinpath("lang").joinpath(BASE).read_text("utf-8")
+    base = tomllib.loads(base_text)
+    raw = _over_shared(_merged(base, table, where), _shared(base_text), base)
     for key in _REQUIRED:
         if key not in raw:
             raise LanguageError(f"{where}: missing key {key}")
+    if raw["decimal_before_three_digits"] not in DECIMAL_MODES:
+        raise LanguageError(f"{where}: key decimal_before_three_digits must be one of {', '.join(DECIMAL_MODES)}")
     words, phrases, cur = raw["number_words"], raw["phrases"], raw["currencies"]
     locale = raw["locale"]
     return Language(
@@ -176,12 +215,16 @@ def load_language(code: str) -> Language:
         scale_only_words=frozenset(words["scale_only"]),
         unit_only_words=frozenset(words["unit_only"]),
         half_suffix=words["half_suffix"],
+        vague=tuple(words["vague"]),
+        hundredths=words["hundredths"],
         morphemes=tuple(words["morphemes"]),
         joiners=tuple(words["joiners"]),
         qualifiers=tuple(phrases["qualifiers"]),
         connectors=tuple(phrases["connectors"]),
         list_conjunctions=frozenset(phrases["list_conjunctions"]),
         comparison_labels=tuple(phrases["comparison_labels"]),
+        clause_openers=tuple(phrases["clause_openers"]),
+        list_followers=phrases["list_followers"],
         negative=tuple(phrases["negative"]),
         banknotes=tuple(phrases["banknotes"]),
         number_infixes=tuple(phrases["number_infixes"]),
@@ -190,6 +233,11 @@ def load_language(code: str) -> Language:
         ambiguous={k: tuple(v) for k, v in cur["ambiguous"].items()},
         cents={k: tuple(v) for k, v in cur["cents"].items()},
         scaled_codes={k: (v[0], int(v[1])) for k, v in cur["scaled_codes"].items()},
+        legacy_codes=frozenset(cur["legacy_codes"]),
+        not_money_after=dict(cur["not_money_after"]),
+        glued_cents={k: tuple(v) for k, v in cur["glued_cents"].items()},
+        families={k: tuple(v) for k, v in cur["families"].items()},
+        family_tokens=dict(cur["family_tokens"]),
         triggers={k: tuple(v) for k, v in raw["events"]["triggers"].items()},
         cues={k: tuple(v) for k, v in raw["events"]["cues"].items()},
         roles={k: tuple(v) for k, v in raw["events"]["roles"].items()},

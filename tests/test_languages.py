@@ -30,6 +30,10 @@ Philips boekte een winst van 5 miljoen euro.
   5 miljoen euro = 5000000 EUR
 Het concern heeft 2,5 miljard euro.
   2,5 miljard euro = 2500000000 EUR
+## what every language shares: symbols, scale letters, the dollar a text names
+Het huis kostte NZ$ 1,2 mln, de buren $900.000.
+  NZ$ 1,2 mln = 1200000 NZD
+  $900.000 = 900000 NZD
 ## not money
 Het bedrijf heeft 300 werknemers.
   (none)
@@ -67,7 +71,7 @@ def test_a_new_language_folder_works_without_code(tmp_path):
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["languages"] == ["de", "en", "nl"]
-    assert out["examples"] == [True, True, True]
+    assert out["examples"] == [True, True, True, True]
     assert out["events"] == [["profit", "Philips", "5000000", "EUR"]]  # language detected from its stopwords
 
 
@@ -77,6 +81,7 @@ def test_a_new_language_folder_works_without_code(tmp_path):
     (DUTCH.replace('locale = "nl"\n', ""), "missing key locale"),
     (DUTCH.replace('stopwords = [', 'stopwords = "de" #['), "key stopwords must be a list"),
     (DUTCH.replace("profit = ", "gift = "), r"\[events.triggers\] unknown kind gift"),
+    ('decimal_before_three_digits = "sometimes"\n' + DUTCH, "decimal_before_three_digits must be one of always"),
 ])
 def test_a_broken_table_names_its_file_and_key(tmp_path, table, message):
     result = _run(_language(tmp_path, table), "from parsers import find_events; find_events('5 miljoen euro', 'nl')")

@@ -1,14 +1,19 @@
 """Currency names, codes and symbols of a language, and how to resolve them.
 
-The lexicon is CLDR's (through babel): ISO codes, symbols, and the singular
-and plural names of every currency in circulation, in the language's locale.
-The language table adds what CLDR lacks: bare nouns (`Dollar`, `Franken`),
-legacy currencies (`Schilling`, `D-Mark`), corpus garbles (`x20ac`), names
-shared by several currencies (`Kronen`) and hundredths (`Cent`).
+The lexicon is CLDR's (through babel): ISO codes and symbols of every
+currency in circulation (and of the legacy ones news still writes), and the
+singular and plural names of every currency CLDR knows, in the language's
+locale. `parsers/lang/shared.toml` adds what every language writes alike
+(`NZ$`, `zł`, `Rs.`, `¢`, the dollar family); the language table adds its
+own words: bare nouns (`Franken`), legacy names (`Schilling`, `Peseten`),
+corpus garbles (`x20ac`), names shared by several currencies (`Kronen`,
+`Francs`: the country decides), family words (`Dollar`: the document
+decides) and hundredths (`Cent`, glued `15p`).
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +22,7 @@ from functools import cache
 
 from babel import Locale
 from babel.core import get_global
-from babel.numbers import get_currency_name, get_currency_symbol
+from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
 
 from ..languages import Language, load_language
 from ..wordlists import alternation
@@ -33,13 +38,17 @@ CENT = Decimal("0.01")
 @dataclass(frozen=True, slots=True)
 class Sense:
     """What a currency token means: its candidate codes (first is the default),
-    a factor (0.01 for cents), a power of ten (`MEUR`), and whether it may
-    stand before the amount."""
+    a factor (0.01 for cents), a power of ten (`MEUR`), whether it may
+    stand before the amount, whether it is a family's general token (`$`:
+    the document decides) and whether it is money only glued to the digits
+    (`15p`)."""
 
     codes: tuple[str, ...]
     factor: Decimal = Decimal(1)
     scale: int = 0
     prefix: bool = False
+    family: bool = False
+    glued: bool = False
 
     @property
     def ambiguous(self) -> bool:
@@ -59,14 +68,20 @@ def circulating_codes() -> frozenset[str]:
 
 
 def symbol_like(token: str) -> bool:
-    """Codes and symbols may stand before or after the amount; words only
-    after ("Euro 2016" is a football tournament)."""
-    return not any(ch.islower() for ch in token)
+    """Codes, symbols and abbreviations may stand before or after the
+    amount ("Fr. 12,50", "Mex$12", the garbled "x20ac 43"); words only after ("Euro 2016" is a
+    football tournament)."""
+    return (not any(ch.islower() for ch in token) or token.endswith(".")
+            or any(unicodedata.category(ch) == "Sc" or ch.isdigit() for ch in token))
 
 
 def _name_variants(name: str, lang: Language) -> set[str]:
     """A CLDR name and the forms texts use: either case of the first letter,
-    and the forms the language's hooks give ("kanadischen Dollar")."""
+    and the forms the language's hooks give ("kanadischen Dollar"); none for
+    a name CLDR dates ("Sudanese dinar (1992–2007)" is written without)."""
+    name = re.sub(r"\s*\(.*\)$", "", name)
+    if not name or any(ch.isdigit() for ch in name):
+        return set()
     forms = lang.hooks.name_forms(name)
     return {f[0].swapcase() + f[1:] for f in forms} | forms
 
@@ -80,11 +95,14 @@ def _capitalized(name: str) -> set[str]:
 def lexicon(lang: Language) -> dict[str, Sense]:
     """Every currency token of `lang` -> its Sense."""
     table: dict[str, Sense] = {}
-    legacy = set(lang.currency_names.values()) - circulating_codes()
-    for code in sorted(circulating_codes() | legacy):
+    written = circulating_codes() | lang.legacy_codes | set(lang.currency_names.values())
+    # names of every currency CLDR knows, those in circulation first ("Finnische Mark", "French francs")
+    for code in sorted(list_currencies(), key=lambda c: (c not in written, c)):
         for count in (1, 2):
             for form in _name_variants(get_currency_name(code, count, lang.code), lang):
                 table.setdefault(form, Sense((code,)))
+        if code not in written:
+            continue
         if code not in CODE_STOPLIST:
             table[code] = Sense((code,), prefix=True)
         symbol = get_currency_symbol(code, lang.code)
@@ -99,9 +117,28 @@ def lexicon(lang: Language) -> dict[str, Sense]:
     for name, codes in lang.cents.items():
         for form in _capitalized(name):
             table[form] = Sense(codes, factor=CENT)
+    for name, codes in lang.glued_cents.items():
+        table[name] = Sense(codes, factor=CENT, glued=True)
     for name, (code, scale) in lang.scaled_codes.items():
         table[name] = Sense((code,), scale=scale, prefix=True)
+    for name, family in lang.family_tokens.items():
+        for form in _capitalized(name):
+            table[form] = Sense(lang.families[family], prefix=symbol_like(form) or form in lang.prefix_names,
+                                family=True)
     return table
+
+
+@cache
+def _members(lang: Language) -> dict[tuple[str, ...], re.Pattern]:
+    """For each family, the tokens that name one member outright ("NZ$",
+    "Canadian dollars", "USD"), as one pattern."""
+    tokens = lexicon(lang)
+    patterns = {}
+    for codes in lang.families.values():
+        named = [t for t, sense in tokens.items() if not sense.family and len(sense.codes) == 1
+                 and sense.codes[0] in codes and sense.factor == 1 and len(t) > 1]
+        patterns[codes] = re.compile(rf"(?<![^\W\d_])(?:{alternation(named)})(?![^\W\d_])")
+    return patterns
 
 
 @cache
@@ -126,9 +163,12 @@ class Resolver:
     """Picks the code of ambiguous tokens within one text.
 
     Hundredths follow the currency of the latest mention that can have them
-    ("1,40 Euro auf 60 Cent"); crowns and the like follow the country named
-    nearest to them ("schwedische ... 142 Kronen"); else the first code.
-    Work per mention is independent of the text's length.
+    ("1,40 Euro auf 60 Cent"); a family's general token (`$`) is the one
+    other member the text names when it names no first member (NZD in a
+    text that writes "NZ$" and never "US$"); crowns and the like follow the
+    country named nearest to them ("schwedische ... 142 Kronen"); else the
+    first code. Work per mention is independent of the text's length (the
+    members named are found once per text).
     """
 
     def __init__(self, text: str, lang: Language):
@@ -136,6 +176,7 @@ class Resolver:
         self.latest: dict[str, int] = {}  # code -> number of its latest mention
         self.count = 0
         self._cues: dict[str, list[int]] = {}
+        self._family: dict[tuple[str, ...], str] = {}
 
     def record(self, code: str) -> None:
         self.count += 1
@@ -144,6 +185,10 @@ class Resolver:
     def code(self, sense: Sense, position: int) -> str:
         if not sense.ambiguous:
             return sense.codes[0]
+        if sense.family:
+            if sense.codes not in self._family:
+                self._family[sense.codes] = self._family_code(sense.codes)
+            return self._family[sense.codes]
         if sense.factor == CENT:
             seen = [c for c in sense.codes if c in self.latest]
             return max(seen, key=self.latest.__getitem__) if seen else sense.codes[0]
@@ -153,6 +198,16 @@ class Resolver:
             if distance is not None and (best_distance is None or distance < best_distance):
                 best, best_distance = code, distance
         return best
+
+    def _family_code(self, codes: tuple[str, ...]) -> str:
+        tokens = lexicon(self.lang)
+        named = []
+        for match in _members(self.lang)[codes].finditer(self.text):
+            code = tokens[match.group()].codes[0]
+            if code == codes[0]:
+                return code
+            named.append(code)
+        return max(named, key=named.count) if named else codes[0]
 
     def _cue_distance(self, code: str, position: int) -> int | None:
         if code not in self._cues:

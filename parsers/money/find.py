@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..detect import detect_language
 from ..languages import Language, load_language
-from .currencies import Resolver, Sense, lexicon, symbol_like
+from .currencies import CENT, Resolver, Sense, lexicon, symbol_like
 from .grammar import Grammar, grammar
 from .mention import Money, canonical
 from .numerals import parse_digits, parse_words
@@ -27,6 +27,10 @@ _SAME_ORDER = Decimal(1000)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _FRACTION = re.compile(r"[.,]\d{1,2}$")
 _SEPARATED = re.compile(r"\d[.,]\d")
+_HUNDREDTHS = frozenset(Decimal(n) for n in range(100))
+# How far after a priced item the next clause of its list may start, and what ends that clause.
+_LIST_REACH = 40
+_SENTENCE_END = re.compile(r"[.!?;(](?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +71,28 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
     resolver = Resolver(text, language)
     mentions: list[Money] = []
     for start, end in _windows(text, rules):
+        priced: _Item | None = None  # the latest item with a currency, for the next clause of a list
         for run in _runs(text, start, end, rules):
-            mentions.extend(_money(text, run, language, resolver))
+            lent = priced if priced is not None and _continues(text, priced, run, rules) else None
+            mentions.extend(_money(text, run, language, resolver, lent))
+            if lent is not None:
+                priced = _joined(lent, lent.gap, end=run[-1].end)
+            priced = next((i for i in reversed(run) if i.sense is not None), priced)
     return mentions
+
+
+def _continues(text: str, priced: _Item, run: list[_Item], rules: Grammar) -> bool:
+    """Whether a run of scaled amounts without a currency continues the
+    list of the priced item before it, in one clause ("12 Milliarden Euro,
+    gefolgt von Italien mit 8,2 Milliarden", "EUR 1.2 mn compared to a loss
+    of 2.6 mn"), and is not a new clause ("davon 570 Millionen") or a count
+    ("8.7 mn mobile devices")."""
+    first, last = run[0], run[-1]
+    if any(i.sense is not None or i.scale is None for i in run) or first.start - priced.end > _LIST_REACH:
+        return False
+    between = text[priced.end:first.start]
+    return (not _SENTENCE_END.search(between) and not (rules.clause_opener and rules.clause_opener.search(between))
+            and rules.list_follower.match(text, last.end) is not None)
 
 
 def _windows(text: str, rules: Grammar) -> list[tuple[int, int]]:
@@ -92,8 +115,8 @@ def _runs(text: str, start: int, end: int, rules: Grammar) -> list[list[_Item]]:
     runs: list[list[_Item]] = []
     previous_end = None
     for match in rules.item.finditer(text, start, end):
-        item = _parse_item(match, rules.lang)
-        if item is None:
+        item = _parse_item(match, rules)
+        if item is None or _counted(text, match.end(), item, rules):
             previous_end = None
             continue
         gap = None if previous_end is None else rules.gap.fullmatch(text, previous_end, match.start("mention"))
@@ -102,6 +125,8 @@ def _runs(text: str, start: int, end: int, rules: Grammar) -> list[list[_Item]]:
             runs[-1].append(_joined(item, ("," if gap.group("after_comma") else "") + gap.group("connector").lower()))
         elif gap is not None:
             runs[-1].append(_joined(item, "comma" if gap.group("comma") else "bracket"))
+        elif previous_end is not None and _cents_of(runs[-1][-1], item) and not text[previous_end:item.start].strip():
+            runs[-1].append(_joined(item, "cents"))  # "5 CAD 7 cents"
         elif previous_end is not None and _juxtaposed(runs[-1][-1], item, text[previous_end:item.start]):
             runs[-1].append(_joined(item, "bracket"))
         else:
@@ -110,8 +135,8 @@ def _runs(text: str, start: int, end: int, rules: Grammar) -> list[list[_Item]]:
     return [part for run in runs for part in _split_loose_commas(run, rules.lang)]
 
 
-def _joined(item: _Item, gap: str) -> _Item:
-    return _Item(item.start, item.end, item.number, item.scale, item.sense, item.sense_at,
+def _joined(item: _Item, gap: str, end: int | None = None) -> _Item:
+    return _Item(item.start, item.end if end is None else end, item.number, item.scale, item.sense, item.sense_at,
                  item.qualifier, item.written, gap)
 
 
@@ -119,6 +144,27 @@ def _juxtaposed(before: _Item, after: _Item, between: str) -> bool:
     """"EUR 0.2 1.3 million": a comparison whose brackets tokenization lost."""
     return (between == " " and before.sense is not None and before.scale is None and before.fractional
             and after.sense is None and after.scale is not None and after.fractional)
+
+
+def _cents_of(whole: _Item, cents: _Item) -> bool:
+    """Whether `cents` are the hundredths of the whole amount before it ("3 Euro und 20 Cent")."""
+    return (whole.sense is not None and whole.sense.factor == 1 and whole.scale is None
+            and cents.sense is not None and cents.sense.factor == CENT and cents.scale is None
+            and whole.number == whole.number.to_integral() and cents.number in _HUNDREDTHS
+            and bool(set(whole.sense.codes) & set(cents.sense.codes)))
+
+
+def _with_cents(run: list[_Item], lang: Language) -> list[_Item]:
+    """The run with each whole amount and its hundredths after it as one item."""
+    merged: list[_Item] = []
+    for item in run:
+        before = merged[-1] if merged else None
+        if before is not None and (item.gap in lang.list_conjunctions or item.gap == "cents") and _cents_of(before, item):
+            merged[-1] = _Item(before.start, item.end, before.number + item.number / 100, None, before.sense,
+                               before.sense_at, before.qualifier, before.written, before.gap)
+        else:
+            merged.append(item)
+    return merged
 
 
 def _split_loose_commas(run: list[_Item], lang: Language) -> list[list[_Item]]:
@@ -137,28 +183,51 @@ def _split_loose_commas(run: list[_Item], lang: Language) -> list[list[_Item]]:
     return [p for p in parts if p]
 
 
-def _parse_item(match: re.Match, lang: Language) -> _Item | None:
-    """The item of a match, or None when its words are no number or a word
-    currency stands before a bare integer ("Euro 2016", "Euro 5")."""
-    scale_word = match.group("scale")
+def _counted(text: str, end: int, item: _Item, rules: Grammar) -> bool:
+    """A bare number before a percent sign or a word that joins it to no
+    other amount is a percentage or a count ("20 Prozent", "250 ATP-Punkte",
+    "12 is the count"), and shares no currency."""
+    if item.sense is not None or item.scale is not None:
+        return False
+    follower = rules.follower.match(text, end)
+    if follower is None:
+        return False
+    gap = rules.gap.match(text, end)
+    return bool(follower.group("percent")) or gap is None or not gap.group("connector")
+
+
+def _parse_item(match: re.Match, rules: Grammar) -> _Item | None:
+    """The item of a match, or None when its words are no number or a vague
+    one ("mehrere hundert Euro"), a word currency stands before a bare
+    integer ("Euro 2016", "Euro 5"), or the currency word is a weight or a
+    name here ("750 Pfund Benzin")."""
+    lang = rules.lang
+    scale_word = match.group("scale") or match.group("scale_after")
     scale = lang.scales[scale_word] if scale_word else None
     written = match.group("digits") or match.group("words")
     if match.group("digits"):
         number = parse_digits(written, lang, before_scale=scale is not None)
     else:
         number = parse_words(written, lang)
-        if number is None:
+        vague = rules.vague and rules.vague.search(match.string, max(0, match.start() - 30), match.start("words"))
+        if number is None or vague:
             return None
-    if match.group("sign") or match.group("negative"):
+    if match.group("hundredths"):
+        cents = re.search(r"(\d+)/", match.group("hundredths"))
+        number += Decimal(cents.group(1)) / 100 if cents else 0
+    if match.group("sign") in ("-", "−") or match.group("negative"):
         number = -number
-    group = next((g for g in ("code_after", "code_before", "prefix", "suffix") if match.group(g)
+    group = next((g for g in ("code_after", "code_before", "prefix", "suffix", "glued") if match.group(g)
                   and (g not in ("code_after", "code_before") or _refines(match, lang))), None)
     sense, sense_at = None, -1
     if group:
         tokens = lexicon(lang)
         token = match.group(group)
-        sense = tokens[token if token in tokens else token.strip("( )")]
+        token = token if token in tokens else token.strip("( )")
+        sense = tokens[token]
         sense_at = match.start(group)
+        if token in rules.not_money and rules.not_money[token].match(match.string, match.end(group)):
+            return None
         prefix = match.group("prefix")
         spaced = match.string[match.end("prefix"):match.end("prefix") + 1].isspace()
         if prefix and spaced and not symbol_like(prefix) and scale is None and not _SEPARATED.search(written):
@@ -182,35 +251,67 @@ def _refines(match: re.Match, lang: Language) -> bool:
     return symbol.endswith("$") or sense is not None and code in sense.codes
 
 
-def _money(text: str, run: list[_Item], lang: Language, resolver: Resolver) -> list[Money]:
+def _money(text: str, run: list[_Item], lang: Language, resolver: Resolver, lent: _Item | None) -> list[Money]:
     """Money for each item of a run that has or shares a currency.
 
     An item without a currency takes that of the nearest item after it that
-    has one, else before it ("20 bis 30 Mrd. Euro", "USD 10-15mn"). An item
-    without a scale word takes the scale of the nearest item that has a scale
-    or a currency (a priced item without one takes it only from an unpriced
-    item: "EUR 105.8 ( 83.4 ) million"), when the numbers are of the same order.
+    has one, else before it ("20 bis 30 Mrd. Euro", "USD 10-15mn"), else the
+    one `lent` by the list the run continues (see _continues), but not
+    from inside a bracket it does not stand in ("27.6m ($34.1 million)" is a
+    conversion whose currency was lost). An item without a scale word takes
+    the scale of the nearest item that has a scale or a currency, when the
+    numbers are of the same order; a priced item takes it from an unpriced
+    item ("EUR 105.8 ( 83.4 ) million") or from a priced one of the same
+    currency within a factor of ten ("$10.6-$10.8 billion", "to EUR 103.4 mn
+    from EUR 23.2").
     """
+    run = _with_cents(run, lang)
     currency_donor = _nearest(run, lambda o: o.sense is not None)
     scale_donor_bare = _nearest(run, lambda o: o.scale is not None or o.sense is not None)
-    scale_donor_priced = _nearest(run, lambda o: o.scale is not None and o.sense is None)
+    scale_donor_priced = _nearest(run, lambda o: o.scale is not None and (o.sense is None or o.sense.prefix))
     found = []
     for index, item in enumerate(run):
-        donor = index if item.sense else currency_donor[index]
-        if donor is None or item.year_like:
+        donor = item if item.sense else run[currency_donor[index]] if currency_donor[index] is not None else lent
+        if donor is None or item.year_like or _bracketed(text, item, donor):
             continue
-        sense = run[donor].sense
+        sense = donor.sense
         scale = item.scale
         if scale is None:
             source = (scale_donor_priced if item.sense else scale_donor_bare)[index]
-            if source is not None and run[source].scale is not None and _same_order(item.number, run[source].number):
+            if source is not None and _scales(item, run[source]):
                 scale = run[source].scale
-        code = resolver.code(sense, run[donor].sense_at)
+        code = _hundredths_code(run, sense) or resolver.code(sense, donor.sense_at)
         resolver.record(code)
         found.append(Money(value=canonical(item.number.scaleb(scale or 0) * sense.factor), currency=code,
                            start=item.start, end=item.end, text=text[item.start:item.end],
                            qualifier=item.qualifier, lang=lang.code))
     return found
+
+
+def _hundredths_code(run: list[_Item], sense: Sense) -> str | None:
+    """Hundredths beside an amount of one of their currencies are its
+    hundredths ("fell 3¢ to AU$3.41")."""
+    if sense.factor != CENT or not sense.ambiguous:
+        return None
+    return next((o.sense.codes[0] for o in run if o.sense and o.sense.factor == 1 and not o.sense.ambiguous
+                 and o.sense.codes[0] in sense.codes), None)
+
+
+def _bracketed(text: str, item: _Item, donor: _Item) -> bool:
+    """Whether the donor's currency stands in a bracket opened after the item."""
+    if donor.sense_at < item.end:
+        return False
+    between = text[item.end:donor.sense_at]
+    return between.rfind("(") > between.rfind(")")
+
+
+def _scales(item: _Item, source: _Item) -> bool:
+    """Whether `item`, without a scale word, takes that of `source`."""
+    if source.scale is None:
+        return False
+    if item.sense is None or source.sense is None:
+        return _same_order(item.number, source.number)
+    return source.sense == item.sense and _same_order(item.number, source.number, Decimal(10))
 
 
 def _nearest(run: list[_Item], wanted: Callable[[_Item], bool]) -> list[int | None]:
@@ -230,7 +331,7 @@ def _nearest(run: list[_Item], wanted: Callable[[_Item], bool]) -> list[int | No
     return nearest
 
 
-def _same_order(number: Decimal, other: Decimal) -> bool:
+def _same_order(number: Decimal, other: Decimal, factor: Decimal = _SAME_ORDER) -> bool:
     if not number or not other:
         return False
-    return 1 / _SAME_ORDER <= abs(number / other) <= _SAME_ORDER
+    return 1 / factor <= abs(number / other) <= factor

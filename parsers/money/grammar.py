@@ -18,7 +18,7 @@ from functools import cache
 from typing import Iterable
 
 from ..languages import Language
-from ..wordlists import alternation
+from ..wordlists import NEVER, alternation
 from .currencies import lexicon
 
 NOT_AFTER_LETTER = r"(?<![^\W\d_])"
@@ -41,15 +41,25 @@ class Grammar:
     anchor: re.Pattern  # any currency token: where money can be
     item: re.Pattern
     gap: re.Pattern
+    vague: re.Pattern | None  # before a number word, makes it vague ("mehrere hundert Euro")
+    not_money: dict[str, re.Pattern]  # currency token -> what after it makes it no money ("23 pounds of")
+    follower: re.Pattern  # what after a bare number makes it a count or a percentage
+    clause_opener: re.Pattern | None  # a new clause: a list's currency does not reach past it ("davon")
+    list_follower: re.Pattern  # what may follow a scaled amount that takes a list's currency
 
 
 def _digits(lang: Language) -> str:
     """A number in digits, of money's length (no megabyte digit runs)."""
-    infix = f"(?:{alternation(lang.number_infixes)})?" if lang.number_infixes else ""
-    grouped = r"\d{1,3}(?:(?:[.,'’\u00a0\u202f]|\ (?=\d{3}(?!\d)))\d{3}){1,6}(?:[.,]\d{1,6})?"
+    infix = f"(?:{alternation(lang.number_infixes)}(?=\\ ?[.,]\\d))?" if lang.number_infixes else ""
+    decimal = re.escape(lang.decimal_symbol)
+    # "2.415, 50 €", "$89. 95": a space after the decimal mark before the cents
+    # "100,- €": whole, the cents a dash
+    cents = rf"(?:[.,]\d{{1,6}}|{decimal}\ \d{{2}}(?!\d|[.,]\d)|{decimal}[-–]{{1,2}}(?=\s))"
+    grouped = rf"\d{{1,3}}(?:(?:[.,'’\u00a0\u202f]|\ (?=\d{{3}}(?!\d)))\d{{3}}){{1,6}}{cents}?"
     # "EUR74 .8 m", "EUR416 ,000": tokenization put a space before the mark.
-    plain = rf"\d{{1,15}}{infix}(?:\ ?[.,]\d{{1,6}})?"
-    return rf"(?<![\d.,])(?:{grouped}|{plain})(?![\d])"
+    plain = rf"\d{{1,15}}{infix}(?:\ ?[.,]\d{{1,6}}|{decimal}\ \d{{2}}(?!\d|[.,]\d)|{decimal}[-–]{{1,2}}(?=\s))?"
+    fraction = r"(?<![^\W_])[.,]\d{2}(?!\d|[.,]\d)"  # "$.99", ".50 €"
+    return rf"(?<![\d.,])(?:{grouped}|{plain}|{fraction})(?![\d])"
 
 
 def _words(lang: Language, scale: str, currency: str) -> str:
@@ -58,9 +68,9 @@ def _words(lang: Language, scale: str, currency: str) -> str:
     cardinal = f"{morpheme}(?:{joiner}{morpheme})*(?:{re.escape(lang.half_suffix)})?"
     choices = []
     if lang.scale_only_words:
-        choices.append(f"(?:{alternation(lang.scale_only_words)})(?=\\s+{scale})")
+        choices.append(f"(?:{alternation(lang.scale_only_words)})(?=(?:\\s+|-){scale})")
     if lang.unit_only_words:
-        choices.append(f"(?:{alternation(lang.unit_only_words)})(?=\\s+(?:{scale}|{currency}))")
+        choices.append(f"(?:{alternation(lang.unit_only_words)})(?=(?:\\s+|-)(?:{scale}|{currency}))")
     choices.append(alternation(set(lang.number_extra) - lang.scale_only_words - lang.unit_only_words))
     # a cardinal that is also a listed word follows that word's rule
     choices.append(f"(?!(?:{alternation(lang.number_extra)}){NOT_BEFORE_LETTER}){cardinal}")
@@ -70,31 +80,39 @@ def _words(lang: Language, scale: str, currency: str) -> str:
 @cache
 def grammar(lang: Language) -> Grammar:
     tokens = lexicon(lang)
-    currency = alternation(tokens)
+    currency = alternation(t for t, sense in tokens.items() if not sense.glued)
+    # "15p", "20c": only right after the digits, and not "4.10p.m."
+    glued = rf"(?<=\d)(?:{alternation(t for t, sense in tokens.items() if sense.glued)})(?!\.?[^\W\d_])"
     prefix = alternation(t for t, sense in tokens.items() if sense.prefix)
+    # in brackets only a symbol ("( x20ac ) 16.66"), not a code ("(ESP) 271 Schläge")
+    bracketed = alternation(t for t, sense in tokens.items() if sense.prefix and not re.fullmatch(r"[A-Z]{3}", t))
     codes = alternation(t for t in tokens if re.fullmatch(r"[A-Z]{3}", t))
     scale = rf"(?:{alternation(lang.scales)})(?![^\W\d_])"
     qualifier = alternation(_with_capitals(lang.qualifiers))
     negative = alternation(_with_capitals(lang.negative))
     banknote = alternation(lang.banknotes)
-    suffix = (rf"{TOKEN_START}(?:{currency}){NOT_BEFORE_LETTER}"
-              # "Euro-Zone" is no money, "500-Euro-Schein" is
-              rf"(?!-(?!(?:{banknote}){NOT_BEFORE_LETTER})[^\W\d_])")
+    token = rf"{TOKEN_START}(?:{currency}){NOT_BEFORE_LETTER}"
+    # "19 Euro-Staaten" is no money, "500 Euro-Scheine" and "300-Euro-Marke" are
+    suffix = rf"{token}(?(hyphen)|(?!-(?!(?:{banknote}){NOT_BEFORE_LETTER})[^\W\d_]))"
+    # "Twenty Thousand and NO/100 Dollars": hundredths of a legal amount
+    hundredths = rf"(?:\s+(?P<hundredths>{lang.hundredths or NEVER}))?"
     item = rf"""
         (?:{NOT_AFTER_LETTER}(?P<qualifier>{qualifier})\s+)?
         (?P<mention>
           (?:{NOT_AFTER_LETTER}(?P<negative>{negative})\s+)?
           (?:{NOT_AFTER_LETTER}(?P<code_before>{codes})\s*(?=[^\w\s]))?  # "AUD $95", "USD$99"
-          (?:(?P<prefix>\(\s*{prefix}\s*\)|{TOKEN_START}(?:{prefix})
-                       |{TOKEN_START}(?:{currency})(?=\d)){SPACE}*)?  # "euro26 million"
-          (?P<sign>(?<![\w.,])[-−](?=\d))?
+          (?:(?P<prefix>\(\s*(?:{bracketed})\s*\)|{TOKEN_START}(?:{prefix})
+                       |{TOKEN_START}(?:{currency})(?=\d))(?:{SPACE}*:)?{SPACE}*)?  # "euro26 million", "US$:9.99"
+          (?P<sign>(?<![\w.,])[-−+](?=\d))?
           (?:(?P<digits>{_digits(lang)})|(?P<words>{_words(lang, scale, currency)}))
-          (?!\s*:)                                   # a label: "(2014: 4,86)"
-          (?:\s*\)(?=\s*(?:{scale}|{suffix})))?      # "(2014: 4,86) Millionen Euro"
-          (?:{SPACE}*(?P<scale>{scale}))?
+          {hundredths}
+          (?!\s*:|(?!{scale}|{token}|{glued})[^\W\d_])  # a label: "(2014: 4,86)"; a ticker: "NOK1V"
+          (?:\s*\)(?=\s*(?:{scale}|{token})))?      # "(2014: 4,86) Millionen Euro"
+          (?:\+?(?:{SPACE}*|-)(?P<scale>{scale}))?       # "$20-billion", "$50+ billion"
           (?(prefix)  # one currency per item; a code after a symbol refines it: "$299CAD"
              (?:\s*[(\[]?\s*(?P<code_after>{codes})(?:\s*[)\]])?(?!\s*(?:[-−]?\d|[^\w\s(\[)\]])))?
-            |(?:{SPACE}*-?{SPACE}*(?P<suffix>{suffix}))?)
+            |(?:(?P<glued>{glued})|{SPACE}*(?P<hyphen>-)?{SPACE}*(?P<suffix>{suffix})
+                (?(scale)|(?:{SPACE}+(?P<scale_after>{scale}))?))?)  # "40 USD million"
         )"""
     labels = alternation(_with_capitals(lang.comparison_labels))
     gap = rf"""\s*(?:
@@ -104,7 +122,13 @@ def grammar(lang: Language) -> Grammar:
         )\s*(?:{qualifier}\s+)?"""
     return Grammar(
         lang=lang,
-        anchor=re.compile(rf"{TOKEN_START}(?:{currency}){NOT_BEFORE_LETTER}"),
+        anchor=re.compile(rf"{token}|{glued}"),
         item=re.compile(item, re.VERBOSE),
         gap=re.compile(gap, re.VERBOSE),
+        vague=re.compile(rf"{NOT_AFTER_LETTER}(?i:{alternation(lang.vague)})\s+\Z") if lang.vague else None,
+        not_money={token: re.compile(after) for token, after in lang.not_money_after.items()},
+        follower=re.compile(r"\s*(?:(?P<percent>%)|[^\W\d_])"),
+        clause_opener=re.compile(rf"{NOT_AFTER_LETTER}(?:{alternation(lang.clause_openers)}){NOT_BEFORE_LETTER}")
+        if lang.clause_openers else None,
+        list_follower=re.compile(lang.list_followers),
     )

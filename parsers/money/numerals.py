@@ -20,8 +20,13 @@ def decimal_separator(digits: str, lang: Language, before_scale: bool) -> str | 
     any number of digits but three is decimal (German `1,5`, English `7,8
     million`). Before exactly three digits, the language's grouping mark
     groups (`5.000` in German, `EUR416 ,000` in English), and its decimal
-    mark is decimal always (German `1,153 Milliarden`) or only before a scale
-    word (English `EUR2 .769 bn`, but `EUR 40.000` is forty thousand).
+    mark is decimal always (German `1,153 Milliarden`) or except before
+    `000` without a scale word (English `EUR2 .769 bn` and `$3.299` a
+    gallon, but `EUR 40.000` is forty thousand).
+
+    >>> from parsers.languages import load_language
+    >>> [decimal_separator(d, load_language("en"), False) for d in ("3.299", "40.000", "1,500.75", "45,031,513")]
+    ['.', None, '.', None]
     """
     marks = re.findall(r"[.,]", digits)
     if not marks:
@@ -35,12 +40,14 @@ def decimal_separator(digits: str, lang: Language, before_scale: bool) -> str | 
         return last
     if last != lang.decimal_symbol:
         return None
-    return last if lang.decimal_before_three_digits == "always" or before_scale else None
+    if lang.decimal_before_three_digits == "always" or before_scale:
+        return last
+    return None if digits.endswith("000") else last
 
 
 def parse_digits(digits: str, lang: Language, before_scale: bool) -> Decimal:
     """`'1.500,75'` -> Decimal('1500.75') under German conventions."""
-    compact = re.sub(r"\s", "", digits)
+    compact = re.sub(r"\s|[.,][-–]+$", "", digits)
     for infix in lang.number_infixes:
         compact = compact.replace(infix, "")
     separator = decimal_separator(compact, lang, before_scale)
