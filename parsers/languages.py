@@ -209,7 +209,8 @@ def load_language(code: str) -> Language:
         decimal_before_three_digits=raw["decimal_before_three_digits"],
         stopwords=frozenset(w.lower() for w in raw["stopwords"]),
         letters=frozenset(raw["letters"]),
-        scales=dict(raw["scales"]),
+        # headlines and legal text write scale words in capitals ("EUR 1.5 BILLION")
+        scales={**{w.upper(): p for w, p in raw["scales"].items() if len(w) > 2}, **raw["scales"]},
         number_language=words["language"],
         number_extra={k: Decimal(v) for k, v in words["extra"].items()},
         scale_only_words=frozenset(words["scale_only"]),

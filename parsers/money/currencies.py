@@ -28,7 +28,8 @@ from ..languages import Language, load_language
 from ..wordlists import alternation
 
 # ISO codes that are also everyday words or acronyms ("TOP 10", "ALL 3",
-# "AMD 5"); they still count when the language table names them.
+# "AMD 5"): they count only after the amount ("42 SAR"), or where the
+# language table names them.
 CODE_STOPLIST = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "SOS", "GEL", "MAD", "PEN",
                            "TRY", "AMD", "STD", "SAR", "LAK", "BAM", "ERN", "CVE", "MRO",
                            "MRU", "PAB", "SLL", "SLE", "VES", "NIO", "BIF"})
@@ -69,9 +70,9 @@ def circulating_codes() -> frozenset[str]:
 
 def symbol_like(token: str) -> bool:
     """Codes, symbols and abbreviations may stand before or after the
-    amount ("Fr. 12,50", "Mex$12", the garbled "x20ac 43"); words only after ("Euro 2016" is a
+    amount ("Fr. 12,50", "Mex$12", "Rs 20", the garbled "x20ac 43"); words only after ("Euro 2016" is a
     football tournament)."""
-    return (not any(ch.islower() for ch in token) or token.endswith(".")
+    return (not any(ch.islower() for ch in token) or token.endswith(".") or len(token) <= 2
             or any(unicodedata.category(ch) == "Sc" or ch.isdigit() for ch in token))
 
 
@@ -83,12 +84,16 @@ def _name_variants(name: str, lang: Language) -> set[str]:
     if not name or any(ch.isdigit() for ch in name):
         return set()
     forms = lang.hooks.name_forms(name)
-    return {f[0].swapcase() + f[1:] for f in forms} | forms
+    # "kuwaiti dinar", "Lebanese Pounds", "KUWAITI DINAR"
+    cased = {g for f in forms for g in (f.upper(), f.lower(), f.title(), f[0].lower() + f.title()[1:])}
+    return {f[0].swapcase() + f[1:] for f in forms} | cased | forms
 
 
 def _capitalized(name: str) -> set[str]:
-    """A lower-case name and its sentence-initial form ("rupiah", "Rupiah")."""
-    return {name, name[0].upper() + name[1:]}
+    """A lower-case name, its sentence-initial form and, for a word, its
+    headline and legal form ("rupiah", "Rupiah", "RUPIAH"; "DOLLARS")."""
+    forms = {name, name[0].upper() + name[1:]}
+    return forms | {name.upper()} if len(name) > 2 and name.isalpha() else forms
 
 
 @cache
@@ -103,8 +108,7 @@ def lexicon(lang: Language) -> dict[str, Sense]:
                 table.setdefault(form, Sense((code,)))
         if code not in written:
             continue
-        if code not in CODE_STOPLIST:
-            table[code] = Sense((code,), prefix=True)
+        table[code] = Sense((code,), prefix=code not in CODE_STOPLIST)
         symbol = get_currency_symbol(code, lang.code)
         if symbol != code:
             table.setdefault(symbol, Sense((code,), prefix=True))

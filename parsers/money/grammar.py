@@ -52,12 +52,13 @@ def _digits(lang: Language) -> str:
     """A number in digits, of money's length (no megabyte digit runs)."""
     infix = f"(?:{alternation(lang.number_infixes)}(?=\\ ?[.,]\\d))?" if lang.number_infixes else ""
     decimal = re.escape(lang.decimal_symbol)
-    # "2.415, 50 €", "$89. 95": a space after the decimal mark before the cents
-    # "100,- €": whole, the cents a dash
-    cents = rf"(?:[.,]\d{{1,6}}|{decimal}\ \d{{2}}(?!\d|[.,]\d)|{decimal}[-–]{{1,2}}(?=\s))"
+    # "2.415, 50 €", "$89. 95": a space after the decimal mark before the cents; "100,- €": the cents a dash
+    split = rf"{decimal}\ \d{{2}}(?!\d|[.,]\d)"  # only the language's decimal mark: "29, 49" is a list
+    dash = rf"{decimal}[-–]{{1,2}}(?=\s)"
+    cents = rf"(?:[.,]\d{{1,6}}|{split}|{dash})"
     grouped = rf"\d{{1,3}}(?:(?:[.,'’\u00a0\u202f]|\ (?=\d{{3}}(?!\d)))\d{{3}}){{1,6}}{cents}?"
     # "EUR74 .8 m", "EUR416 ,000": tokenization put a space before the mark.
-    plain = rf"\d{{1,15}}{infix}(?:\ ?[.,]\d{{1,6}}|{decimal}\ \d{{2}}(?!\d|[.,]\d)|{decimal}[-–]{{1,2}}(?=\s))?"
+    plain = rf"\d{{1,15}}{infix}(?:\ ?[.,]\d{{1,6}}|{split}|{dash})?"
     fraction = r"(?<![^\W_])[.,]\d{2}(?!\d|[.,]\d)"  # "$.99", ".50 €"
     return rf"(?<![\d.,])(?:{grouped}|{plain}|{fraction})(?![\d])"
 
