@@ -15,7 +15,7 @@ from typing import Callable
 from ..detect import detect_language
 from ..languages import Language, load_language
 from .currencies import CENT, Resolver, Sense, lexicon, symbol_like
-from .grammar import Grammar, grammar
+from .grammar import Grammar, anchors, grammar
 from .mention import Money, canonical
 from .numerals import parse_digits, parse_words
 
@@ -98,11 +98,11 @@ def _continues(text: str, priced: _Item, run: list[_Item], rules: Grammar) -> bo
 def _windows(text: str, rules: Grammar) -> list[tuple[int, int]]:
     """Merged stretches of text around currency tokens, begun at a space."""
     spans: list[list[int]] = []
-    for match in rules.anchor.finditer(text):
-        start = max(0, match.start() - _BEFORE)
+    for token_start, token_end in anchors(text, rules):
+        start = max(0, token_start - _BEFORE)
         space = text.rfind(" ", max(0, start - _BEFORE), start)
         start = space if space >= 0 else start
-        end = min(len(text), match.end() + _AFTER)
+        end = min(len(text), token_end + _AFTER)
         if spans and start <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], end)
         else:

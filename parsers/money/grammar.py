@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Iterable
 
+import ahocorasick
+
 from ..languages import Language
 from ..wordlists import NEVER, alternation
 from .currencies import lexicon
@@ -38,7 +40,7 @@ def _with_capitals(words: Iterable[str]) -> set[str]:
 @dataclass(frozen=True, eq=False)
 class Grammar:
     lang: Language
-    anchor: re.Pattern  # any currency token: where money can be
+    anchor: ahocorasick.Automaton  # every currency token -> its length and whether it counts only glued to digits
     item: re.Pattern
     gap: re.Pattern
     vague: re.Pattern | None  # before a number word, makes it vague ("mehrere hundert Euro")
@@ -78,6 +80,37 @@ def _words(lang: Language, scale: str, currency: str) -> str:
     return f"{NOT_AFTER_LETTER}(?i:{'|'.join(choices)}){NOT_BEFORE_LETTER}"
 
 
+def _automaton(tokens) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for token, sense in tokens.items():
+        automaton.add_word(token, (len(token), sense.glued))
+    automaton.make_automaton()
+    return automaton
+
+
+def anchors(text: str, rules: Grammar):
+    """(start, end) of every currency token of the text where it can stand:
+    starting a word or as a symbol, not inside a word ("Europa"); a glued
+    token right after digits and not before a letter ("15p", not "4.10p.m.")."""
+    last = len(text) - 1
+    for end, (length, glued) in rules.anchor.iter(text):
+        start = end - length + 1
+        after = text[end + 1] if end < last else " "
+        if _letter(after):
+            continue
+        before = text[start - 1] if start else " "
+        if glued:
+            if before.isdigit() and not (after == "." and end + 1 < last and _letter(text[end + 2])):
+                yield start, end + 1
+        elif not _letter(before) or not (text[start].isalnum() or text[start].isspace()):
+            yield start, end + 1
+
+
+def _letter(char: str) -> bool:
+    """What `[^\\W\\d_]` matches."""
+    return char.isalnum() and not char.isdigit() and char != "_"
+
+
 @cache
 def grammar(lang: Language) -> Grammar:
     tokens = lexicon(lang)
@@ -98,6 +131,7 @@ def grammar(lang: Language) -> Grammar:
     # "Twenty Thousand and NO/100 Dollars": hundredths of a legal amount
     hundredths = rf"(?:\s+(?P<hundredths>{lang.hundredths or NEVER}))?"
     item = rf"""
+        (?:{NOT_AFTER_LETTER}|(?=\d)|(?![\w\s]))  # not inside a word: one cheap test for most of a text
         (?:{NOT_AFTER_LETTER}(?P<qualifier>{qualifier})\s+)?
         (?P<mention>
           (?:{NOT_AFTER_LETTER}(?P<negative>{negative})\s+)?
@@ -123,7 +157,7 @@ def grammar(lang: Language) -> Grammar:
         )\s*(?:{qualifier}\s+)?"""
     return Grammar(
         lang=lang,
-        anchor=re.compile(rf"{token}|{glued}"),
+        anchor=_automaton(tokens),
         item=re.compile(item, re.VERBOSE),
         gap=re.compile(gap, re.VERBOSE),
         vague=re.compile(rf"{NOT_AFTER_LETTER}(?i:{alternation(lang.vague)})\s+\Z") if lang.vague else None,
