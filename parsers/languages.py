@@ -67,6 +67,7 @@ class Language:
     decimal_before_three_digits: str  # "always" or "except_round_thousands"
     stopwords: frozenset[str]
     letters: frozenset[str]
+    symbols: tuple[str, ...]
     scales: dict[str, int]
     number_language: str
     number_extra: dict[str, Decimal]
@@ -209,6 +210,7 @@ def load_language(code: str) -> Language:
         decimal_before_three_digits=raw["decimal_before_three_digits"],
         stopwords=frozenset(w.lower() for w in raw["stopwords"]),
         letters=frozenset(raw["letters"]),
+        symbols=tuple(raw["symbols"]),
         # headlines and legal text write scale words in capitals ("EUR 1.5 BILLION")
         scales={**{w.upper(): p for w, p in raw["scales"].items() if len(w) > 2}, **raw["scales"]},
         number_language=words["language"],

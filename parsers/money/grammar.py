@@ -90,13 +90,13 @@ def _automaton(tokens) -> ahocorasick.Automaton:
 
 def anchors(text: str, rules: Grammar):
     """(start, end) of every currency token of the text where it can stand:
-    starting a word or as a symbol, not inside a word ("Europa"); a glued
+    starting a word or as a symbol, a word not inside a word ("Europa"); a glued
     token right after digits and not before a letter ("15p", not "4.10p.m.")."""
     last = len(text) - 1
     for end, (length, glued) in rules.anchor.iter(text):
         start = end - length + 1
         after = text[end + 1] if end < last else " "
-        if _letter(after):
+        if _letter(after) and _letter(text[end]):
             continue
         before = text[start - 1] if start else " "
         if glued:
@@ -125,7 +125,8 @@ def grammar(lang: Language) -> Grammar:
     qualifier = alternation(_with_capitals(lang.qualifiers))
     negative = alternation(_with_capitals(lang.negative))
     banknote = alternation(lang.banknotes)
-    token = rf"{TOKEN_START}(?:{currency}){NOT_BEFORE_LETTER}"
+    # a word token ends before a letter; a symbol may touch one ("184,20 €HT")
+    token = rf"{TOKEN_START}(?:{currency})(?:(?<![^\W\d_])|{NOT_BEFORE_LETTER})"
     # "19 Euro-Staaten" is no money, "500 Euro-Scheine" and "300-Euro-Marke" are
     suffix = rf"{token}(?(hyphen)|(?!-(?!(?:{banknote}){NOT_BEFORE_LETTER})[^\W\d_]))"
     # "Twenty Thousand and NO/100 Dollars": hundredths of a legal amount
