@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -80,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ledger: stopped at {stop} (--strict)", file=sys.stderr)
         return 1
     except BrokenPipeError:
+        # the reader closed the pipe (`| head`): end quietly, and do not let
+        # the interpreter's last flush of stdout fail again at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
         print("ledger: interrupted", file=sys.stderr)
@@ -129,10 +133,13 @@ def _parser() -> argparse.ArgumentParser:
 
     extract_command = _command(commands, "extract", "find every amount of money and event in documents", _extract)
     inputs(extract_command)
-    extract_command.add_argument("--format", choices=["table", "jsonl", "json", "csv"], default="table",
-                                 help="jsonl: one record per document; json: their list; csv: one ledger row per event")
+    extract_command.add_argument("--format", choices=EXTRACT_FORMATS,
+                                 help="table (readable; the default on stdout); jsonl: one record per document, "
+                                 "written as each is done; json: their list; csv: one ledger row per event, "
+                                 "written as each document is done; xlsx: the reviewer's workbook (-o only). "
+                                 "Default with -o: from its extension")
     extract_command.add_argument("-o", "--output", metavar="FILE",
-                                 help="write here instead of stdout; FILE.xlsx is the reviewer's workbook")
+                                 help="write here instead of stdout (.jsonl, .json, .csv, .txt, .xlsx)")
     extract_command.add_argument("--currency", type=str.upper, metavar="CODE",
                                  help="the workbook's totals in this currency too")
 
@@ -262,34 +269,61 @@ def _extractions(args, inputs: list[str], errors: list[DocumentError]) -> Iterat
             pool.terminate()
 
 
+EXTRACT_FORMATS = ("table", "jsonl", "json", "csv", "xlsx")
+_SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".txt": "table", ".xlsx": "xlsx"}
+
+
+def _extract_format(args) -> str:
+    """--format, else the output file's extension, else a table; InputError
+    for an output whose extension says another format, or none it knows."""
+    if not args.output:
+        if args.format == "xlsx":
+            raise InputError("--format xlsx needs -o FILE.xlsx")
+        return args.format or "table"
+    implied = _SUFFIX_FORMATS.get(Path(args.output).suffix.lower())
+    if args.format and implied and args.format != implied:
+        raise InputError(f"--format {args.format} does not fit {args.output} (a {implied} file)")
+    if not (args.format or implied):
+        raise InputError(f"cannot tell the format of {args.output} from its extension; "
+                         f"name it .jsonl, .json, .csv, .txt or .xlsx, or give --format")
+    return args.format or implied
+
+
 def _extract(args) -> int:
     _check_rates(args)
-    records, errors, ledgers, mentions, sources = [], [], [], [], []
-    for item, result in _extractions(args, args.inputs, errors):
-        records.append(result.record())
-        ledgers.append(from_events(result.events, item.doc, item.source, result.lang))
-        mentions.extend(result.mention_rows(item.text))
-        sources.append(source_row(item.doc, item.source, result.lang, len(result.mentions), len(result.events)))
-    sources += [source_row(e.source, e.source, error=e.message) for e in errors]
-    ledger = combined(ledgers)
-    if args.output and args.output.lower().endswith(".xlsx"):
-        write_workbook(Path(args.output), review(ledger, mentions, sources, args.currency, args.date))
-        print(f"ledger: wrote {args.output}", file=sys.stderr)
-        return _warn(errors) if records or errors else 1
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    form = _extract_format(args)
+    done, errors, records, ledgers, mentions, sources = 0, [], [], [], [], []
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output and form != "xlsx" else sys.stdout
     try:
-        if args.format == "jsonl":
-            write_jsonl(records, out)
-        elif args.format == "json":
+        for item, result in _extractions(args, args.inputs, errors):
+            if form == "jsonl":  # streamed: a reader sees each document as soon as it is done
+                write_jsonl([result.record()], out)
+            elif form == "csv":
+                WRITERS["csv"](from_events(result.events, item.doc, item.source, result.lang), out, header=not done)
+            elif form == "xlsx":
+                ledgers.append(from_events(result.events, item.doc, item.source, result.lang))
+                mentions.extend(result.mention_rows(item.text))
+                sources.append(source_row(item.doc, item.source, result.lang, len(result.mentions),
+                                          len(result.events)))
+            else:
+                records.append(result.record())
+            out.flush()
+            done += 1
+        if form == "csv" and not done:
+            WRITERS["csv"](combined([]), out)
+        elif form == "json":
             write_json(records, out)
-        elif args.format == "csv":
-            WRITERS["csv"](ledger, out)
-        else:
+        elif form == "table":
             extract_tables(records, out)
     finally:
         if out is not sys.stdout:
             out.close()
-    if not records and not errors:
+    if form == "xlsx":
+        sources += [source_row(e.source, e.source, error=e.message) for e in errors]
+        write_workbook(Path(args.output), review(combined(ledgers), mentions, sources, args.currency, args.date))
+        print(f"ledger: wrote {args.output}", file=sys.stderr)
+        return _warn(errors) if done or errors else 1
+    if not done and not errors:
         print("ledger: error: no documents in the input", file=sys.stderr)
         return 1
     return _warn(errors)

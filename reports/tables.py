@@ -25,11 +25,14 @@ def safe_cell(value) -> str:
     return guard(str(value))
 
 
-def write_csv(df: pd.DataFrame, out: TextIO) -> None:
+def write_csv(df: pd.DataFrame, out: TextIO, header: bool = True) -> None:
+    """The rows of `df`, after its header unless `header` is false (the
+    next part of a CSV being streamed)."""
     # RFC 4180 line ends: the writer then quotes a field with a bare CR too, which
     # would otherwise end the row early and start the next one with the rest.
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(df.columns)
+    if header:
+        writer.writerow(df.columns)
     for row in df.itertuples(index=False):
         writer.writerow([safe_cell(v) for v in row])
 

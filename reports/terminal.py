@@ -10,9 +10,17 @@ from rich.table import Table
 from parsers.money import plain_decimal
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """rich exits 1 when the reader closes the pipe (`| head`); that is the
+        reader's choice, so the command line is told and ends with 0."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def extract_tables(records: list[dict], out: TextIO) -> None:
     """The events of the extract records, then every money mention."""
-    console = Console(file=out, width=None if out.isatty() else 140, highlight=False)
+    console = _Console(file=out, width=None if out.isatty() else 140, highlight=False)
     events = Table(title="Events", header_style="bold", title_justify="left")
     for name, justify in (("doc", "left"), ("kind", "left"), ("company", "left"), ("counterparty", "left"),
                           ("value", "right"), ("currency", "left"), ("period", "left"), ("status", "left")):
@@ -43,7 +51,7 @@ def _grouped(value: str) -> str:
 
 def summary_table(table: pd.DataFrame, by: str, title: str, out: TextIO) -> None:
     """Totals per `by` (rows) and kind (columns), one row per currency."""
-    console = Console(file=out, width=None if out.isatty() else 160, highlight=False)
+    console = _Console(file=out, width=None if out.isatty() else 160, highlight=False)
     view = Table(title=title, header_style="bold", title_justify="left")
     kinds = sorted(table["kind"].unique()) if by != "kind" else []
     for name in ([by, "currency", *kinds, "events"] if kinds else [by, "currency", "total", "events"]):
@@ -58,7 +66,7 @@ def summary_table(table: pd.DataFrame, by: str, title: str, out: TextIO) -> None
 
 def ledger_table(ledger: pd.DataFrame, out: TextIO) -> None:
     """The ledger rows, for reading."""
-    console = Console(file=out, width=None if out.isatty() else 160, highlight=False)
+    console = _Console(file=out, width=None if out.isatty() else 160, highlight=False)
     view = Table(header_style="bold")
     for name in ("kind", "company", "counterparty", "amount", "currency", "period", "status", "doc"):
         view.add_column(name, justify="right" if name == "amount" else "left", overflow="fold")

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
-from .conftest import SEED, run_ledger
+from .conftest import ROOT, SEED, run_ledger
 
 ledger = run_ledger
 
@@ -109,3 +111,57 @@ def test_old_encodings_are_read(tmp_path, encoding):
     (mention,) = json.loads(out.stdout)["mentions"]
     assert (mention["text"], mention["value"]) == ("5 Mio. Euro", "5000000")
     assert text[mention["start"]:mention["end"]] == "5 Mio. Euro"
+
+
+def test_output_format_follows_the_extension(tmp_path):
+    for name, check in (("out.csv", lambda t: t.startswith("id,kind,company")),
+                        ("out.json", lambda t: len(json.loads(t)) == 1),
+                        ("out.jsonl", lambda t: json.loads(t.splitlines()[0])["lang"] == "de")):
+        out = ledger("extract", SEED, "-o", tmp_path / name)
+        assert out.returncode == 0, out.stderr
+        assert check((tmp_path / name).read_text(encoding="utf-8")), name
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--format", "csv", "-o", "out.json"], "--format csv does not fit out.json (a json file)"),
+    (["-o", "out.foo"], "cannot tell the format of out.foo"),
+    (["--format", "xlsx"], "--format xlsx needs -o FILE.xlsx"),
+])
+def test_an_output_format_that_does_not_fit_is_refused(tmp_path, args, message):
+    out = ledger("extract", SEED, *args, cwd=tmp_path)
+    assert out.returncode == 2
+    assert message in out.stderr.decode()
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def _corpus(tmp_path, copies: int) -> list[str]:
+    """A JSONL corpus of the seed `copies` times: more output than a pipe holds."""
+    corpus = tmp_path / "corpus.jsonl"
+    text = SEED.read_text(encoding="utf-8")
+    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": text}) + "\n" for i in range(copies)),
+                      encoding="utf-8")
+    return ["--text-column", "text", "--id-column", "id", str(corpus)]
+
+
+def _ledger_process(*args) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "ledger", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=ROOT)
+
+
+def test_jsonl_streams_each_document_as_it_is_done(tmp_path):
+    process = _ledger_process("extract", "--format", "jsonl", *_corpus(tmp_path, 2000))
+    first = json.loads(process.stdout.readline())
+    assert first["doc"] == "d0" and len(first["events"]) == 6
+    assert process.poll() is None  # the first record came while the rest was still being read
+    process.stdout.close()  # what `| head -1` does
+    assert process.wait(timeout=120) == 0
+    assert process.stderr.read() == b""
+
+
+@pytest.mark.parametrize("form", ["table", "csv", "json"])
+def test_a_pipe_closed_after_the_first_line_ends_quietly(tmp_path, form):
+    process = _ledger_process("extract", "--format", form, "--quiet", *_corpus(tmp_path, 300))
+    process.stdout.readline()
+    process.stdout.close()
+    assert process.wait(timeout=120) == 0
+    assert process.stderr.read() == b""
