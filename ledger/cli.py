@@ -71,7 +71,12 @@ EXAMPLES = {
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        parser.error(f"unrecognized argument: {argv[0]} (options come after the command: ledger COMMAND --help)")
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # the command's own usage, not the top level's
+        args.command_parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return args.run(args)
     except (InputError, LedgerError, StoreError, ConversionError) as error:
@@ -93,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
 def _command(commands, name: str, help: str, run):
     command = commands.add_parser(name, help=help, epilog=EXAMPLES[name],
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
-    command.set_defaults(run=run)
+    command.set_defaults(run=run, command_parser=command)
     return command
 
 
@@ -105,7 +110,8 @@ def _parser() -> argparse.ArgumentParser:
     def inputs(command, what="INPUT", text="a file (.txt, .md, .html, .pdf, .csv, .tsv, .jsonl, .parquet), "
                                              "a folder of them, or - for stdin"):
         command.add_argument("inputs", nargs="+", metavar=what, help=text)
-        command.add_argument("--lang", choices=["auto", *available_languages()], default="auto")
+        command.add_argument("--lang", choices=["auto", *available_languages()], default="auto",
+                             help="the documents' language (default: detected per document)")
         command.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                              help="when the documents were written: anchors 'im Vorjahr', 'last year'")
         group = command.add_argument_group("corpora and folders")
@@ -124,7 +130,7 @@ def _parser() -> argparse.ArgumentParser:
         run.add_argument("--quiet", action="store_true", help="no progress bar")
 
     def filters(command):
-        command.add_argument("--kind", choices=KINDS)
+        command.add_argument("--kind", choices=KINDS, help="only events of this kind")
         command.add_argument("--company", metavar="NAME", help="companies whose name contains this")
 
     def database(command):
@@ -145,11 +151,12 @@ def _parser() -> argparse.ArgumentParser:
 
     summarize_command = _command(commands, "summarize", "totals per company and kind, per currency", _summarize)
     inputs(summarize_command, "SOURCE", "text inputs (as for extract), a ledger database, .csv or .xlsx")
-    summarize_command.add_argument("--by", choices=BY, default="company")
+    summarize_command.add_argument("--by", choices=BY, default="company", help="what to total by (default company)")
     filters(summarize_command)
     summarize_command.add_argument("--currency", type=str.upper, metavar="CODE",
                                    help="convert every amount to this currency")
-    summarize_command.add_argument("--format", choices=["table", *WRITERS], default="table")
+    summarize_command.add_argument("--format", choices=["table", *WRITERS], default="table",
+                                   help="table (readable, default), or csv, json, markdown for other tools")
 
     add_command = _command(commands, "add", "extract documents into the ledger database", _add)
     inputs(add_command)
@@ -159,11 +166,13 @@ def _parser() -> argparse.ArgumentParser:
     database(list_command)
     filters(list_command)
     list_command.add_argument("--currency", type=str.upper, metavar="CODE", help="only rows in this currency")
-    list_command.add_argument("--format", choices=["table", *WRITERS], default="table")
+    list_command.add_argument("--format", choices=["table", *WRITERS], default="table",
+                              help="table (readable, default), or csv, json, markdown for other tools")
 
     export_command = _command(commands, "export", "the ledger database as an Excel workbook", _export)
     database(export_command)
-    export_command.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    export_command.add_argument("-o", "--output", required=True, metavar="FILE.xlsx",
+                                help="the reviewer's workbook to write")
     export_command.add_argument("--currency", type=str.upper, metavar="CODE",
                                 help="the workbook's totals in this currency too")
 
@@ -172,7 +181,7 @@ def _parser() -> argparse.ArgumentParser:
     remove_command.add_argument("--doc", required=True, metavar="ID", help="the document's id or source")
 
     evaluate = _command(commands, "eval", "score the extractor against gold files", _evaluate)
-    evaluate.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
+    evaluate.add_argument("gold", nargs="+", metavar="GOLD.jsonl", help="gold files (see ../shared/eval/GUIDELINES.md)")
     evaluate.add_argument("--corpus-dir", default="../shared", metavar="DIR",
                           help="where corpora/ and seeds/ are (default ../shared)")
     evaluate.add_argument("--errors", action="store_true", help="list every miss and false positive")
@@ -184,7 +193,7 @@ def _parser() -> argparse.ArgumentParser:
                                "(default: every language's parsers/lang/<code>/events.txt)")
 
     train_command = _command(commands, "train", "fit the event models on gold files (needs scikit-learn)", _train)
-    train_command.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
+    train_command.add_argument("gold", nargs="+", metavar="GOLD.jsonl", help="training gold files")
     train_command.add_argument("--corpus-dir", default="../shared", metavar="DIR",
                                help="where corpora/ and seeds/ are (default ../shared)")
     train_command.add_argument("--examples", nargs="*", metavar="EXAMPLES.txt",

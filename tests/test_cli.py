@@ -165,3 +165,26 @@ def test_a_pipe_closed_after_the_first_line_ends_quietly(tmp_path, form):
     process.stdout.close()
     assert process.wait(timeout=120) == 0
     assert process.stderr.read() == b""
+
+
+@pytest.mark.parametrize("args, usage, named", [
+    (["--bogus"], "usage: ledger ", "unrecognized argument: --bogus"),
+    (["extract", "--bogus", "seeds/"], "usage: ledger extract", "unrecognized arguments: --bogus"),
+    (["summarize", "seeds/", "--bogus"], "usage: ledger summarize", "unrecognized arguments: --bogus"),
+])
+def test_a_bad_option_is_named_with_its_command_usage(args, usage, named):
+    out = ledger(*args)
+    assert out.returncode == 2
+    err = out.stderr.decode()
+    assert usage in err and named in err
+    assert "Traceback" not in err
+
+
+def test_every_option_says_what_it_does():
+    from ledger.cli import _parser
+
+    commands = next(a for a in _parser()._actions if a.choices and "extract" in a.choices).choices
+    bare = [f"{name} {'/'.join(action.option_strings) or action.dest}"
+            for name, command in commands.items() for action in command._actions
+            if not action.help and action.dest != "help"]
+    assert not bare, f"no help text: {bare}"
