@@ -25,7 +25,7 @@ from reports.terminal import extract_tables, ledger_table, summary_table
 from . import __version__
 from .documents import MAX_BYTES, Document, DocumentError, InputError, Options, read_inputs
 from .evaluation.gold import GoldError, evaluate
-from .loading import is_ledger_file, load_ledger_file
+from .loading import STREAM_FORMATS, is_ledger_file, load_ledger_file, load_ledger_stream
 from .rates import ConversionError, supported
 from .review import review, source_row
 from .schema import LedgerError, combined, from_events
@@ -151,6 +151,9 @@ def _parser() -> argparse.ArgumentParser:
 
     summarize_command = _command(commands, "summarize", "totals per company and kind, per currency", _summarize)
     inputs(summarize_command, "SOURCE", "text inputs (as for extract), a ledger database, .csv or .xlsx")
+    summarize_command.add_argument("--input-format", choices=["text", *STREAM_FORMATS], default="text",
+                                   help="what - (stdin) is: news text to extract (default), or a ledger as "
+                                   "`ledger extract` writes it: csv or jsonl")
     summarize_command.add_argument("--by", choices=BY, default="company", help="what to total by (default company)")
     filters(summarize_command)
     summarize_command.add_argument("--currency", type=str.upper, metavar="CODE",
@@ -340,9 +343,12 @@ def _extract(args) -> int:
 
 def _summarize(args) -> int:
     _check_rates(args)
+    piped = args.input_format in STREAM_FORMATS
     files = [name for name in args.inputs if is_ledger_file(name)]
-    texts = [name for name in args.inputs if name not in files]
+    texts = [name for name in args.inputs if name not in files and not (piped and name == "-")]
     parts, errors = [load_ledger_file(name) for name in files], []
+    if piped and "-" in args.inputs:
+        parts.append(load_ledger_stream(sys.stdin, args.input_format))
     for item, result in _extractions(args, texts, errors) if texts else ():
         parts.append(from_events(result.events, item.doc, item.source, result.lang))
     ledger = combined(parts)

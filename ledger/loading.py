@@ -2,13 +2,15 @@
 the reviewer's workbook, perhaps corrected by hand."""
 from __future__ import annotations
 
+import json
+from decimal import InvalidOperation
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TextIO
 
 import pandas as pd
 
 from .cells import unguard
-from .schema import LedgerError, Locator, validate
+from .schema import LedgerError, Locator, frame, from_record, validate
 from .store import STORE_SUFFIXES, Store, is_store
 from .workbook import read_ledger_sheet
 
@@ -18,12 +20,23 @@ READERS: dict[str, Callable[[Path], tuple[pd.DataFrame, Locator]]] = {".xlsx": r
 
 
 def is_ledger_file(name: str) -> bool:
-    """A ledger database, a ledger CSV, or a workbook."""
+    """A ledger database, a ledger CSV, a workbook, or `ledger extract`'s JSON Lines."""
     path = Path(name)
     if name == "-" or not path.is_file():
         return False
     suffix = path.suffix.lower()
-    return is_store(path) or suffix in STORE_SUFFIXES or suffix in READERS or suffix == ".csv" and _ledger_csv(path)
+    return (is_store(path) or suffix in STORE_SUFFIXES or suffix in READERS or suffix == ".csv" and _ledger_csv(path)
+            or suffix == ".jsonl" and _records(path))
+
+
+def _records(path: Path) -> bool:
+    """JSON Lines whose first line is an extract record (a text corpus in JSON Lines is none)."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            first = json.loads(f.readline() or "null")
+    except (OSError, json.JSONDecodeError):
+        return False
+    return isinstance(first, dict) and {"doc", "events", "mentions"} <= first.keys()
 
 
 def _ledger_csv(path: Path) -> bool:
@@ -47,18 +60,55 @@ def load_ledger_file(name: str) -> pd.DataFrame:
     if suffix in READERS:
         rows, locate = READERS[suffix](path)
         return validate(rows, str(path), locate)
+    if suffix == ".jsonl":
+        with open(path, encoding="utf-8-sig") as f:
+            return read_records(f, str(path))
     return read_csv(path)
 
 
-def read_csv(path: Path) -> pd.DataFrame:
+# What a ledger read from a stream (stdin) can be written as: --input-format.
+STREAM_FORMATS = ("csv", "jsonl")
+
+
+def load_ledger_stream(stream: TextIO, form: str, where: str = "<stdin>") -> pd.DataFrame:
+    """The validated ledger of a ledger CSV or extract records read from `stream`."""
+    return read_records(stream, where) if form == "jsonl" else read_csv(stream, where)
+
+
+def read_records(stream: TextIO, where: str) -> pd.DataFrame:
+    """The ledger of `ledger extract --format jsonl` records, validated;
+    rows are named by their line."""
+    rows, lines = [], []
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            events = record["events"]
+            doc = record["doc"]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise LedgerError(f"{where}:{number}: not an extract record") from None
+        for event in events:
+            try:
+                rows.append(from_record(event, doc, record.get("lang")))
+            except (KeyError, TypeError, InvalidOperation):
+                raise LedgerError(f"{where}:{number}: an event without kind, a decimal value, currency, "
+                                  f"status or sentence") from None
+            lines.append(number)
+    return validate(frame(rows), where, lambda row, column: f"line {lines[row]}, {column}")
+
+
+def read_csv(source: Path | TextIO, where: str | None = None) -> pd.DataFrame:
     """A ledger exported to CSV (perhaps edited by hand), validated."""
+    where = where or str(source)
     try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        encoding = {"encoding": "utf-8-sig"} if isinstance(source, Path) else {}  # a stream is decoded already
+        df = pd.read_csv(source, dtype=str, keep_default_na=False, **encoding)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-        raise LedgerError(f"{path}: not a readable ledger CSV ({str(error).splitlines()[0]})") from None
+        raise LedgerError(f"{where}: not a readable ledger CSV ({str(error).splitlines()[0]})") from None
     df = df.replace({"": None})
     for column in df.columns:  # cells the writer protected from formulas
         df[column] = df[column].map(lambda v: unguard(v) if isinstance(v, str) else v)
     if "sources" not in df.columns and "doc" in df.columns:
         df["sources"] = df["doc"]
-    return validate(df, where=str(path))
+    return validate(df, where=where)

@@ -80,6 +80,17 @@ def from_events(events: list[Event], doc: str, source: str, lang: str,
     return frame(rows)
 
 
+def from_record(event: dict, doc: str, lang: str | None) -> dict:
+    """The ledger row of one event of an extract record (parsers/records.py)."""
+    amount = Decimal(event["value"])
+    return {"id": fact_id(event["kind"], event["company"], amount, event["currency"], event["period"]),
+            "kind": event["kind"], "company": event["company"], "counterparty": event["counterparty"],
+            "amount": amount, "currency": event["currency"], "period": event["period"],
+            "status": event["status"], "lang": lang, "doc": doc, "source": doc,
+            "sentence": event["sentence"]["text"], "span_start": event["mention"]["start"],
+            "span_end": event["mention"]["end"], "extracted_at": None, "sources": doc}
+
+
 def frame(rows: list[dict]) -> pd.DataFrame:
     """A ledger DataFrame of row dicts that have the schema's columns."""
     df = pd.DataFrame(rows, columns=list(COLUMNS)).astype(object)

@@ -4,7 +4,7 @@ the project is judged by. One JSON object per document:
     {"doc": ID, "lang": "de", "mentions": [{"text", "value", "currency",
      "start", "end", "qualifier"}], "events": [{"kind", "company",
      "counterparty", "value", "currency", "period", "status", "trigger",
-     "mention": {"start", "end", "text"}, "sentence": {"start", "end"}}]}
+     "mention": {"start", "end", "text"}, "sentence": {"start", "end", "text"}}]}
 
 `value` is a plain decimal string ("13750000000", "-700000", "0.12").
 """

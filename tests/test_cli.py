@@ -188,3 +188,43 @@ def test_every_option_says_what_it_does():
             for name, command in commands.items() for action in command._actions
             if not action.help and action.dest != "help"]
     assert not bare, f"no help text: {bare}"
+
+
+SEED_TOTALS = {("Microsoft", "acquisition", "650000000"), ("Microsoft", "investment", "13750000000"),
+               ("OpenAI", "contract", "10000000000"), ("OpenAI", "funding_round", "6600000000"),
+               ("OpenAI", "loan", "4000000000"), ("OpenAI", "loss", "5000000000")}
+
+
+def _totals(csv_text: str) -> set[tuple[str, str, str]]:
+    lines = csv_text.splitlines()
+    assert lines[0] == "company,kind,currency,total,events"
+    return {tuple(line.split(",")[i] for i in (0, 1, 3)) for line in lines[1:]}
+
+
+@pytest.mark.parametrize("form", ["csv", "jsonl"])
+def test_summarize_reads_what_extract_writes_from_a_file_and_a_pipe(tmp_path, form):
+    written = tmp_path / f"seed.{form}"
+    assert ledger("extract", SEED, "-o", written).returncode == 0
+    from_file = ledger("summarize", written, "--format", "csv")
+    assert from_file.returncode == 0, from_file.stderr
+    assert _totals(from_file.stdout.decode()) == SEED_TOTALS
+    piped = ledger("summarize", "--input-format", form, "-", "--format", "csv", stdin=written.read_bytes())
+    assert piped.returncode == 0, piped.stderr
+    assert _totals(piped.stdout.decode()) == SEED_TOTALS
+
+
+def test_a_jsonl_text_corpus_is_still_read_as_news(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"text": SEED.read_text(encoding="utf-8")}) + "\n", encoding="utf-8")
+    out = ledger("summarize", corpus, "--text-column", "text", "--format", "csv")
+    assert out.returncode == 0, out.stderr
+    assert _totals(out.stdout.decode()) == SEED_TOTALS
+
+
+def test_a_broken_record_is_named_by_its_line(tmp_path):
+    records = tmp_path / "out.jsonl"
+    good = ledger("extract", "--format", "jsonl", SEED).stdout.decode()
+    records.write_text(good + '{"doc": "x", "mentions": [], "events": [{"kind": "loss"}]}\n', encoding="utf-8")
+    out = ledger("summarize", records)
+    assert out.returncode == 2
+    assert f"{records}:2: an event without" in out.stderr.decode()

@@ -38,4 +38,4 @@ class Event:
                 "status": self.status, "trigger": self.trigger,
                 "mention": {"start": self.mentions[0].start, "end": self.mentions[0].end,
                             "text": self.mentions[0].text},
-                "sentence": {"start": self.start, "end": self.end}}
+                "sentence": {"start": self.start, "end": self.end, "text": self.sentence}}
