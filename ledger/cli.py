@@ -28,7 +28,7 @@ from .evaluation.gold import GoldError, evaluate
 from .loading import STREAM_FORMATS, is_ledger_file, load_ledger_file, load_ledger_stream
 from .rates import ConversionError, supported
 from .review import review, source_row
-from .schema import LedgerError, combined, from_events
+from .schema import STATUSES, LedgerError, combined, from_events
 from .store import Store, StoreError, default_path
 from .summarize import BY, select, summarize
 
@@ -131,6 +131,9 @@ def _parser() -> argparse.ArgumentParser:
 
     def filters(command):
         command.add_argument("--kind", choices=KINDS, help="only events of this kind")
+        command.add_argument("--status", choices=STATUSES, help="only reported (actual), expected or planned figures")
+        command.add_argument("--period", metavar="P", help="only figures of this period or within it "
+                             "(2024 takes 2024, 2024-06, 2024-Q3)")
         command.add_argument("--company", metavar="NAME", help="companies whose name contains this")
 
     def database(command):
@@ -352,7 +355,7 @@ def _summarize(args) -> int:
     for item, result in _extractions(args, texts, errors) if texts else ():
         parts.append(from_events(result.events, item.doc, item.source, result.lang))
     ledger = combined(parts)
-    result = summarize(ledger, args.by, args.kind, args.company, args.currency, args.date)
+    result = summarize(ledger, args.by, args.kind, args.company, args.currency, args.date, args.status, args.period)
     if args.format == "table":
         title = f"Totals by {args.by}" + (f", in {result.currency}" if result.currency else ", per currency")
         summary_table(result.table, args.by, title, sys.stdout)
@@ -380,7 +383,7 @@ def _add(args) -> int:
 
 def _list(args) -> int:
     with Store(_db(args), create=False) as store:
-        rows = select(store.ledger(), args.kind, args.company, args.currency)
+        rows = select(store.ledger(), args.kind, args.company, args.currency, args.status, args.period)
     if args.format == "table":
         ledger_table(rows, sys.stdout)
     else:

@@ -1,7 +1,9 @@
-"""Totals per company (or counterparty, kind, period), kind and currency.
+"""Totals per company (or counterparty, kind, period), kind, status and currency.
 
 Different currencies are never added together: each is a row of its own,
-unless every amount is first converted to one currency.
+unless every amount is first converted to one currency. Nor are figures of
+different status: a reported figure and a forecast or plan of the same
+company are rows of their own.
 """
 from __future__ import annotations
 
@@ -21,8 +23,9 @@ UNNAMED = "(unnamed)"
 
 @dataclass
 class Summary:
-    """`table` has the columns [by, kind, currency, total, events] (kind once
-    when by is kind); `bases` counts the rate days used by conversion."""
+    """`table` has the columns [by, kind, status, currency, total, events]
+    (kind once when by is kind); `bases` counts the rate days used by
+    conversion."""
     table: pd.DataFrame
     by: str
     currency: str | None = None
@@ -41,12 +44,18 @@ def merge_facts(ledger: pd.DataFrame) -> pd.DataFrame:
 
 
 def select(ledger: pd.DataFrame, kind: str | None = None, company: str | None = None,
-           currency: str | None = None) -> pd.DataFrame:
+           currency: str | None = None, status: str | None = None, period: str | None = None) -> pd.DataFrame:
     """The rows of a kind, of companies whose name contains `company`
-    (case-folded), in a currency."""
+    (case-folded), in a currency, of a status, of a period or within it
+    ("2024" takes 2024, 2024-06, 2024-Q3)."""
     keep = pd.Series(True, index=ledger.index)
     if kind:
         keep &= ledger["kind"] == kind
+    if status:
+        keep &= ledger["status"] == status
+    if period:
+        periods = ledger["period"].fillna("")
+        keep &= (periods == period) | periods.str.startswith(period + "-")
     if company:
         keep &= ledger["company"].fillna("").str.casefold().str.contains(company.casefold(), regex=False)
     if currency:
@@ -55,13 +64,14 @@ def select(ledger: pd.DataFrame, kind: str | None = None, company: str | None = 
 
 
 def summarize(ledger: pd.DataFrame, by: str = "company", kind: str | None = None, company: str | None = None,
-              currency: str | None = None, document_date: date | None = None) -> Summary:
+              currency: str | None = None, document_date: date | None = None, status: str | None = None,
+              period: str | None = None) -> Summary:
     """Totals of the merged ledger. With `currency`, every amount is first
     converted at the ECB rate of its period's last day (else the document
     date, else the latest rate); ConversionError for a currency without one."""
     if by not in BY:
         raise ValueError(f"cannot summarize by {by!r}; by one of {', '.join(BY)}")
-    rows = select(merge_facts(ledger), kind, company)
+    rows = select(merge_facts(ledger), kind, company, status=status, period=period)
     amounts, currencies, bases = list(rows["amount"]), list(rows["currency"]), Counter()
     if currency:
         conversions = [convert(a, c, currency, p, document_date) if c != currency else None
@@ -69,9 +79,9 @@ def summarize(ledger: pd.DataFrame, by: str = "company", kind: str | None = None
         bases.update(c.basis for c in conversions if c)
         amounts = [c.amount.quantize(Decimal("0.01")) if c else a for a, c in zip(amounts, conversions)]
         currencies = [currency] * len(amounts)
-    keys = [by] if by == "kind" else [by, "kind"]
+    keys = [by, "status"] if by == "kind" else [by, "kind", "status"]
     data = pd.DataFrame({by: rows[by].fillna(UNNAMED).to_numpy(), "kind": rows["kind"].to_numpy(),
-                         "currency": currencies, "total": amounts})
+                         "status": rows["status"].to_numpy(), "currency": currencies, "total": amounts})
     table = (data.groupby([*keys, "currency"], sort=True)
              .agg(total=("total", "sum"), events=("total", "size")).reset_index())
     return Summary(table[[*keys, "currency", "total", "events"]], by, currency, bases)

@@ -2,7 +2,7 @@
 
 Sheets: Ledger (one row per event, typed cells, the source document and
 sentence beside each row, frozen header, autofilter, dropdowns on kind,
-currency and status), Summary (totals per company, kind and currency as
+currency and status), Summary (totals per company, kind, status and currency as
 formulas over the Ledger sheet, so that they follow a reviewer's fixes, and
 a bar chart of the largest companies), Mentions (every money mention with
 its context), Sources (each document with its language, counts and any
@@ -170,21 +170,23 @@ def _write_summary(ws, summary: pd.DataFrame, converted: pd.DataFrame | None, le
     """Totals as SUMIFS over the Ledger sheet, a bar chart of the largest
     companies (in the converted currency, else the most used one), and the
     converted totals."""
-    columns = ("company", "kind", "currency", "total", "events")
+    columns = ("company", "kind", "status", "currency", "total", "events")
     _printable(ws)
     ws.freeze_panes = "A2"
     _widths(ws, summary.astype(object), columns)
     _header(ws, columns)
-    letter = {name: get_column_letter(LEDGER_COLUMNS.index(name) + 1) for name in ("company", "kind", "currency",
-                                                                                    "amount")}
+    letter = {name: get_column_letter(LEDGER_COLUMNS.index(name) + 1)
+              for name in ("company", "kind", "status", "currency", "amount")}
     end = max(ledger_rows + 1, 2)
     rng = {k: f"Ledger!${v}$2:${v}${end}" for k, v in letter.items()}
     for number, row in enumerate(summary.itertuples(index=False), 2):
-        criteria = (f'{rng["company"]},$A{number},{rng["kind"]},$B{number},{rng["currency"]},$C{number}')
+        criteria = (f'{rng["company"]},$A{number},{rng["kind"]},$B{number},{rng["status"]},$C{number},'
+                    f'{rng["currency"]},$D{number}')
         total = WriteOnlyCell(ws, value=f"=SUMIFS({rng['amount']},{criteria})")
         total.number_format = _amount_format(row.currency)
         count = WriteOnlyCell(ws, value=f"=COUNTIFS({criteria})")
-        ws.append([_cell(ws, row.company), _cell(ws, row.kind), _cell(ws, row.currency), total, count])
+        ws.append([_cell(ws, row.company), _cell(ws, row.kind), _cell(ws, row.status), _cell(ws, row.currency),
+                   total, count])
     shown = converted if converted is not None and len(converted) else summary
     if len(shown):
         _chart(ws, shown, len(summary))
@@ -193,13 +195,16 @@ def _write_summary(ws, summary: pd.DataFrame, converted: pd.DataFrame | None, le
         ws.append([])
         ws.append([_cell(ws, f"Totals in {currency} at ECB reference rates", bold=True)])
         for row in converted.itertuples(index=False):
-            ws.append([_cell(ws, row.company), _cell(ws, row.kind), _cell(ws, row.currency),
+            ws.append([_cell(ws, row.company), _cell(ws, row.kind), _cell(ws, row.status), _cell(ws, row.currency),
                        _cell(ws, row.total, _amount_format(row.currency)), _cell(ws, row.events)])
 
 
 def _chart(ws, summary: pd.DataFrame, rows: int) -> None:
     """Company totals of the most used currency, largest first, as static
-    values beside the table (a chart needs plain numbers)."""
+    values beside the table (a chart needs plain numbers); reported figures
+    only, when there are any (a forecast is not added to them)."""
+    actual = summary[summary["status"] == "actual"]
+    summary = actual if len(actual) else summary
     currency = summary["currency"].value_counts().index[0]
     totals = (summary[summary["currency"] == currency].groupby("company")["total"].sum()
               .sort_values(ascending=False, key=lambda s: s.map(float)).head(CHART_COMPANIES))
@@ -207,13 +212,13 @@ def _chart(ws, summary: pd.DataFrame, rows: int) -> None:
     ws.append([])
     ws.append([_cell(ws, f"Largest companies ({currency})", bold=True)])
     for company, total in totals.items():  # in the total column, wide enough for amounts
-        ws.append([_cell(ws, company), None, None, _cell(ws, total, _amount_format(currency))])
+        ws.append([_cell(ws, company), None, None, None, _cell(ws, total, _amount_format(currency))])
     chart = BarChart()
     chart.type, chart.style = "bar", 10
     chart.title = f"Largest companies by total ({currency})"
     chart.y_axis.title, chart.x_axis.title = currency, None
     chart.legend = None
-    data = Reference(ws, min_col=4, min_row=anchor_row + 1, max_row=anchor_row + len(totals))
+    data = Reference(ws, min_col=5, min_row=anchor_row + 1, max_row=anchor_row + len(totals))
     labels = Reference(ws, min_col=1, min_row=anchor_row + 1, max_row=anchor_row + len(totals))
     chart.add_data(data, titles_from_data=False)
     chart.set_categories(labels)

@@ -50,17 +50,17 @@ def _grouped(value: str) -> str:
 
 
 def summary_table(table: pd.DataFrame, by: str, title: str, out: TextIO) -> None:
-    """Totals per `by` (rows) and kind (columns), one row per currency."""
+    """Totals per `by` (rows) and kind (columns), one row per status and
+    currency: a forecast is never added to a reported figure."""
     console = _Console(file=out, width=None if out.isatty() else 160, highlight=False)
     view = Table(title=title, header_style="bold", title_justify="left")
     kinds = sorted(table["kind"].unique()) if by != "kind" else []
-    for name in ([by, "currency", *kinds, "events"] if kinds else [by, "currency", "total", "events"]):
-        view.add_column(name, justify="left" if name in (by, "currency") else "right", overflow="fold")
-    keys = [by, "currency"]
-    for (key, currency), group in table.groupby(keys, sort=True):
+    for name in ([by, "status", "currency", *kinds, "events"] if kinds else [by, "status", "currency", "total", "events"]):
+        view.add_column(name, justify="left" if name in (by, "status", "currency") else "right", overflow="fold")
+    for (key, status, currency), group in table.groupby([by, "status", "currency"], sort=True):
         totals = dict(zip(group["kind"], group["total"])) if kinds else {"total": group["total"].iloc[0]}
         cells = [_grouped(plain_decimal(totals[k])) if k in totals else "" for k in (kinds or ["total"])]
-        view.add_row(str(key), currency, *cells, str(int(group["events"].sum())))
+        view.add_row(str(key), status, currency, *cells, str(int(group["events"].sum())))
     console.print(view)
 
 

@@ -197,8 +197,8 @@ SEED_TOTALS = {("Microsoft", "acquisition", "650000000"), ("Microsoft", "investm
 
 def _totals(csv_text: str) -> set[tuple[str, str, str]]:
     lines = csv_text.splitlines()
-    assert lines[0] == "company,kind,currency,total,events"
-    return {tuple(line.split(",")[i] for i in (0, 1, 3)) for line in lines[1:]}
+    assert lines[0] == "company,kind,status,currency,total,events"
+    return {tuple(line.split(",")[i] for i in (0, 1, 4)) for line in lines[1:]}
 
 
 @pytest.mark.parametrize("form", ["csv", "jsonl"])

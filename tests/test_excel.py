@@ -64,8 +64,9 @@ def test_dropdowns(seed_workbook):
 
 def test_summary_totals_follow_the_ledger_and_chart(seed_workbook):
     ws = load_workbook(seed_workbook)["Summary"]
-    assert [c.value for c in ws[1]] == ["company", "kind", "currency", "total", "events"]
-    assert ws["A2"].value == "Microsoft" and ws["D2"].value.startswith("=SUMIFS(Ledger!$D$2:$D$7")
+    assert [c.value for c in ws[1]] == ["company", "kind", "status", "currency", "total", "events"]
+    assert ws["A2"].value == "Microsoft" and ws["E2"].value.startswith("=SUMIFS(Ledger!$D$2:$D$7")
+    assert "Ledger!$G$2:$G$7,$C2" in ws["E2"].value  # the status is a criterion: a forecast is not added
     values = [row for row in ws.iter_rows(values_only=True)]
     assert any(r[0] == "Totals in EUR at ECB reference rates" for r in values)
     with zipfile.ZipFile(seed_workbook) as archive:
@@ -117,7 +118,7 @@ def test_edited_workbook_round_trip(seed_workbook, tmp_path):
     edited = tmp_path / "edited.xlsx"
     wb.save(edited)
     summary = ledger("summarize", edited, "--format", "csv").stdout.splitlines()
-    assert "OpenAI Global,loan,USD,4500000000,1" in summary and "OpenAI,loss,USD,5000000000,1" in summary
+    assert "OpenAI Global,loan,actual,USD,4500000000,1" in summary and "OpenAI,loss,expected,USD,5000000000,1" in summary
 
 
 @pytest.mark.parametrize("name, value, words", [

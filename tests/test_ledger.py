@@ -53,8 +53,9 @@ def test_seed_summary():
     out = io.StringIO()
     write_csv(table, out)
     lines = out.getvalue().splitlines()
-    assert lines[0] == "company,kind,currency,total,events"
-    assert "Microsoft,investment,USD,13750000000,1" in lines and "OpenAI,loan,USD,4000000000,1" in lines
+    assert lines[0] == "company,kind,status,currency,total,events"
+    assert "Microsoft,investment,actual,USD,13750000000,1" in lines and "OpenAI,loan,actual,USD,4000000000,1" in lines
+    assert "OpenAI,loss,expected,USD,5000000000,1" in lines
 
 
 def test_currencies_are_never_added():
@@ -165,3 +166,14 @@ def test_validate_rejects_float_amounts_and_missing_columns():
         validate(ledger)
     with pytest.raises(LedgerError, match="missing column"):
         validate(ledger.drop(columns=["currency"]))
+
+
+def test_a_forecast_is_never_added_to_a_reported_figure():
+    text = ("Die Porr AG machte 2015 einen Umsatz von 3 Mrd. Euro. "
+            "Für 2016 erwartet die Porr AG einen Umsatz von 3,5 Mrd. Euro.")
+    table = summarize(ledger_of(text, "a", "de")).table
+    assert sorted(zip(table["status"], table["total"])) == [("actual", Decimal("3000000000")),
+                                                          ("expected", Decimal("3500000000"))]
+    only = summarize(ledger_of(text, "a", "de"), status="expected").table
+    assert only["total"].tolist() == [Decimal("3500000000")]
+    assert summarize(ledger_of(text, "a", "de"), period="2015").table["total"].tolist() == [Decimal("3000000000")]

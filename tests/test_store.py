@@ -53,7 +53,7 @@ def test_add_is_idempotent_and_lists(tmp_path):
     rows = json.loads(ledger("list", "--format", "json", db=db).stdout)
     assert len(rows) == 6 and {r["kind"] for r in rows} >= {"investment", "loan"}
     summary = ledger("summarize", db, "--format", "csv").stdout.splitlines()
-    assert summary[0] == "company,kind,currency,total,events" and "OpenAI,loan,USD,4000000000,1" in summary
+    assert summary[0] == "company,kind,status,currency,total,events" and "OpenAI,loan,actual,USD,4000000000,1" in summary
 
 
 def test_ledger_db_environment_variable(tmp_path):
@@ -143,11 +143,12 @@ def test_summarize_formats_and_bad_currency():
     assert table.returncode == 0 and "Totals by company, per currency" in table.stdout
     assert "13,750,000,000" in table.stdout
     markdown = ledger("summarize", SEED, "--format", "markdown", "--by", "kind").stdout.splitlines()
-    assert markdown[0] == "| kind | currency | total | events |" and "| loan | USD | 4000000000 | 1 |" in markdown
+    assert markdown[0] == "| kind | status | currency | total | events |"
+    assert "| loan | actual | USD | 4000000000 | 1 |" in markdown
     converted = ledger("summarize", SEED, "--currency", "eur", "--format", "csv")
     assert converted.returncode == 0 and all(",EUR," in line for line in converted.stdout.splitlines()[1:])
     assert "end of period for 2, latest rate for 4" in converted.stderr
     rows = json.loads(ledger("summarize", SEED, "--format", "json", "--by", "period").stdout)
-    assert {"period": "2024-06", "kind": "contract", "currency": "USD", "total": "10000000000", "events": 1} in rows
+    assert {"period": "2024-06", "kind": "contract", "status": "actual", "currency": "USD", "total": "10000000000", "events": 1} in rows
     bad = ledger("summarize", SEED, "--currency", "XYZ")
     assert bad.returncode == 2 and "no exchange rates for 'XYZ'" in bad.stderr and "Traceback" not in bad.stderr
