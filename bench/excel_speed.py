@@ -16,7 +16,7 @@ import pandas as pd
 from ledger_speed import generated
 
 from ledger.review import MENTION_COLUMNS, SOURCE_COLUMNS, Review
-from ledger.summarize import summarize
+from ledger.totals import summarize
 from reports.excel import write_workbook
 
 

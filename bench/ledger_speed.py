@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ledger.schema import fact_id, frame, from_events
 from ledger.store import Store
-from ledger.summarize import summarize
+from ledger.totals import summarize
 from parsers.events.kinds import KINDS
 from parsers.records import extract
 

@@ -30,7 +30,7 @@ from .rates import ConversionError, supported
 from .review import review, source_row
 from .schema import STATUSES, LedgerError, combined, from_events
 from .store import Store, StoreError, default_path
-from .summarize import BY, select, summarize
+from .totals import BY, select, summarize
 
 EXAMPLES = {
     "extract": """examples:

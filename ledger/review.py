@@ -11,7 +11,7 @@ import pandas as pd
 from parsers.events.kinds import KINDS
 
 from .schema import CURRENCIES, STATUSES
-from .summarize import merge_facts, summarize
+from .totals import merge_facts, summarize
 
 MENTION_COLUMNS = ("doc", "text", "value", "currency", "qualifier", "start", "end", "context")
 SOURCE_COLUMNS = ("doc", "source", "lang", "mentions", "events", "error")

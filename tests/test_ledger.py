@@ -14,7 +14,7 @@ from hypothesis import given, settings, strategies as st
 from ledger.loading import read_csv
 from ledger.rates import convert, legacy_rates
 from ledger.schema import COLUMNS, LedgerError, from_events, validate
-from ledger.summarize import merge_facts, summarize
+from ledger.totals import merge_facts, summarize
 from parsers.records import extract
 from reports.tables import write_csv
 
