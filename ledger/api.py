@@ -13,9 +13,9 @@ for plots and describe(); kind, status and currency are categorical.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Iterable
 
 import pandas as pd
 import pyarrow as pa

@@ -10,7 +10,7 @@ import ledger
 
 from .conftest import SEED, run_ledger
 
-SEED_LOSS = ("loss", "OpenAI", Decimal("5000000000"), "USD", "expected")
+SEED_LOSS = ("loss", "OpenAI", Decimal(5000000000), "USD", "expected")
 
 
 def test_extract_from_a_path_keeps_provenance_and_types():
@@ -27,7 +27,7 @@ def test_extract_from_a_path_keeps_provenance_and_types():
 def test_extract_from_texts_and_a_folder_string():
     events = ledger.extract(["Die Porr AG machte einen Umsatz von 3 Mrd. Euro.", "seeds/"])
     assert list(events["doc"].unique()) == ["text-0", "seeds/000_85b4fb37c10d1e96.txt"]
-    assert events.iloc[0]["amount"] == Decimal("3000000000")
+    assert events.iloc[0]["amount"] == Decimal(3000000000)
 
 
 def test_summarize_is_exact_and_keeps_statuses_apart():
@@ -35,7 +35,7 @@ def test_summarize_is_exact_and_keeps_statuses_apart():
                              "Für 2017 erwartet die Porr AG einen Umsatz von 0,3 Mrd. Euro."])
     table = ledger.summarize(events)
     totals = dict(zip(table["status"], table["total"]))
-    assert totals == {"actual": Decimal("300000000"), "expected": Decimal("300000000")}
+    assert totals == {"actual": Decimal(300000000), "expected": Decimal(300000000)}
 
 
 def test_read_gives_back_what_the_command_wrote(tmp_path):
@@ -47,7 +47,7 @@ def test_read_gives_back_what_the_command_wrote(tmp_path):
 
 def test_mentions_and_unreadable_inputs(tmp_path):
     found = ledger.mentions(["Umsatz: 5 Mio. Euro, davor 4,5 Mio. Euro."])
-    assert list(found["value"]) == [Decimal("5000000"), Decimal("4500000")]
+    assert list(found["value"]) == [Decimal(5000000), Decimal(4500000)]
     binary = tmp_path / "blob.txt"
     binary.write_bytes(b"\x00\x01\x02" * 100)
     with pytest.raises(ValueError, match="blob.txt"):
