@@ -10,6 +10,7 @@ from typing import Callable, TextIO
 import pandas as pd
 
 from .cells import unguard
+from .names import STREAM_FORMATS
 from .schema import LedgerError, Locator, frame, from_record, validate
 from .store import STORE_SUFFIXES, Store, is_store
 from .workbook import read_ledger_sheet
@@ -64,10 +65,6 @@ def load_ledger_file(name: str) -> pd.DataFrame:
         with open(path, encoding="utf-8-sig") as f:
             return read_records(f, str(path))
     return read_csv(path)
-
-
-# What a ledger read from a stream (stdin) can be written as: --input-format.
-STREAM_FORMATS = ("csv", "jsonl")
 
 
 def load_ledger_stream(stream: TextIO, form: str, where: str = "<stdin>") -> pd.DataFrame:

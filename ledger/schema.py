@@ -35,13 +35,12 @@ import pandas as pd
 from babel.numbers import list_currencies
 
 from parsers import Event
-from parsers.events.kinds import KINDS
+from parsers.events.kinds import KINDS, STATUSES
 from parsers.events.periods import Period
 from parsers.money import plain_decimal
 
 COLUMNS = ("id", "kind", "company", "counterparty", "amount", "currency", "period", "status", "lang",
            "doc", "source", "sentence", "span_start", "span_end", "extracted_at", "sources")
-STATUSES = ("actual", "expected", "planned")
 # Legacy currencies the extractor reads (Schilling, D-Mark, markka) are ISO codes too.
 CURRENCIES = frozenset(list_currencies())
 

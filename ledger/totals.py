@@ -14,10 +14,10 @@ from decimal import Decimal
 
 import pandas as pd
 
+from .names import BY
 from .rates import convert
 from .schema import COLUMNS
 
-BY = ("company", "counterparty", "kind", "period")
 UNNAMED = "(unnamed)"
 
 

@@ -13,6 +13,7 @@ from typing import TextIO
 import pandas as pd
 
 from ledger.cells import guard, missing
+from ledger.names import TABLE_FORMATS
 from parsers.money import plain_decimal
 
 
@@ -60,4 +61,4 @@ def write_markdown(df: pd.DataFrame, out: TextIO) -> None:
         out.write("| " + " | ".join(cell(v) for v in row) + " |\n")
 
 
-WRITERS = {"csv": write_csv, "json": write_json, "markdown": write_markdown}
+WRITERS = dict(zip(TABLE_FORMATS, (write_csv, write_json, write_markdown)))

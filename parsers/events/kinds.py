@@ -44,6 +44,8 @@ def _load() -> dict[str, Kind]:
 
 
 _TABLE = _load()
+# What an event's status can be: reported, forecast, or planned (announced, in talks).
+STATUSES = ("actual", "expected", "planned")
 KINDS: tuple[str, ...] = tuple(_TABLE)
 
 

@@ -1,0 +1,279 @@
+"""What each `ledger` command does (ledger/cli.py parses the command line
+and calls these; they are loaded only when a command runs, so that --help
+and --version start without pandas and openpyxl)."""
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from rich.console import Console
+from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from parsers.examples import corpus_paths
+from parsers.records import Extraction, extract
+from reports.excel import write_workbook
+from reports.records import write_json, write_jsonl
+from reports.scores import write_errors, write_score
+from reports.tables import WRITERS
+from reports.terminal import extract_tables, ledger_table, summary_table
+
+from .documents import Document, DocumentError, InputError, Options, read_inputs
+from .evaluation.gold import GoldError, evaluate
+from .loading import is_ledger_file, load_ledger_file, load_ledger_stream
+from .names import STREAM_FORMATS
+from .rates import ConversionError, supported
+from .review import review, source_row
+from .schema import LedgerError, combined, from_events
+from .store import Store, StoreError, default_path
+from .totals import select, summarize
+
+# What a command reports as one line and exit 2.
+ERRORS = (InputError, LedgerError, StoreError, ConversionError)
+
+
+def _check_rates(args) -> None:
+    """--currency to convert to has ECB rates: checked before any document is read."""
+    if args.currency and not supported(args.currency):
+        raise ConversionError(f"no exchange rates for {args.currency!r} (an ISO code such as EUR or USD)")
+
+
+def _db(args) -> Path:
+    return args.db or default_path()
+
+
+def _lang(args) -> str | None:
+    return None if args.lang == "auto" else args.lang
+
+
+def _warn(errors: list[DocumentError]) -> int:
+    if errors:
+        print(f"ledger: {len(errors)} document(s) could not be read", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _options(args) -> Options:
+    return Options(max_bytes=args.max_bytes, text_column=args.text_column, id_column=args.id_column,
+                   delimiter=args.delimiter, quotechar=args.quotechar, header=not args.no_header, glob=args.glob)
+
+
+def _work(job: tuple) -> tuple[Document, Extraction] | DocumentError:
+    """One document's extraction, in a worker process or not."""
+    item, lang, when = job
+    if isinstance(item, DocumentError):
+        return item
+    return item, extract(item.doc, item.text, lang, when)
+
+
+class Stop(Exception):
+    """--strict: a document could not be read."""
+
+
+def _extractions(args, inputs: list[str], errors: list[DocumentError]) -> Iterator[tuple[Document, Extraction]]:
+    """(document, extraction) of every readable document, in input order,
+    in --jobs processes, with a progress bar on a terminal. Unreadable
+    documents are warned about and appended to `errors`; with --strict the
+    first one stops the run."""
+    if args.jobs < 1:
+        raise InputError(f"--jobs must be 1 or more, not {args.jobs}")
+    jobs = ((item, _lang(args), args.date) for item in read_inputs(inputs, _options(args)))
+    pool = multiprocessing.get_context("spawn").Pool(args.jobs) if args.jobs > 1 else None
+    results = pool.imap(_work, jobs, chunksize=16) if pool else map(_work, jobs)
+    show = not args.quiet and sys.stderr.isatty()
+    try:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=Console(stderr=True), disable=not show,
+                      transient=True) as progress:
+            task = progress.add_task("extracting", total=None)
+            for result in results:
+                progress.advance(task)
+                if isinstance(result, DocumentError):
+                    print(f"ledger: warning: {result}", file=sys.stderr)
+                    errors.append(result)
+                    if args.strict:
+                        raise Stop(str(result))
+                    continue
+                yield result
+    finally:
+        if pool:
+            pool.terminate()
+
+
+_SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".txt": "table", ".xlsx": "xlsx"}
+
+
+def _extract_format(args) -> str:
+    """--format, else the output file's extension, else a table; InputError
+    for an output whose extension says another format, or none it knows."""
+    if not args.output:
+        if args.format == "xlsx":
+            raise InputError("--format xlsx needs -o FILE.xlsx")
+        return args.format or "table"
+    implied = _SUFFIX_FORMATS.get(Path(args.output).suffix.lower())
+    if args.format and implied and args.format != implied:
+        raise InputError(f"--format {args.format} does not fit {args.output} (a {implied} file)")
+    if not (args.format or implied):
+        raise InputError(f"cannot tell the format of {args.output} from its extension; "
+                         f"name it .jsonl, .json, .csv, .txt or .xlsx, or give --format")
+    return args.format or implied
+
+
+def _extract(args) -> int:
+    _check_rates(args)
+    form = _extract_format(args)
+    done, errors, records, ledgers, mentions, sources = 0, [], [], [], [], []
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output and form != "xlsx" else sys.stdout
+    try:
+        for item, result in _extractions(args, args.inputs, errors):
+            if form == "jsonl":  # streamed: a reader sees each document as soon as it is done
+                write_jsonl([result.record()], out)
+            elif form == "csv":
+                WRITERS["csv"](from_events(result.events, item.doc, item.source, result.lang), out, header=not done)
+            elif form == "xlsx":
+                ledgers.append(from_events(result.events, item.doc, item.source, result.lang))
+                mentions.extend(result.mention_rows(item.text))
+                sources.append(source_row(item.doc, item.source, result.lang, len(result.mentions),
+                                          len(result.events)))
+            else:
+                records.append(result.record())
+            out.flush()
+            done += 1
+        if form == "csv" and not done:
+            WRITERS["csv"](combined([]), out)
+        elif form == "json":
+            write_json(records, out)
+        elif form == "table":
+            extract_tables(records, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if form == "xlsx":
+        sources += [source_row(e.source, e.source, error=e.message) for e in errors]
+        write_workbook(Path(args.output), review(combined(ledgers), mentions, sources, args.currency, args.date))
+        print(f"ledger: wrote {args.output}", file=sys.stderr)
+        return _warn(errors) if done or errors else 1
+    if not done and not errors:
+        print("ledger: error: no documents in the input", file=sys.stderr)
+        return 1
+    return _warn(errors)
+
+
+def _summarize(args) -> int:
+    _check_rates(args)
+    piped = args.input_format in STREAM_FORMATS
+    files = [name for name in args.inputs if is_ledger_file(name)]
+    texts = [name for name in args.inputs if name not in files and not (piped and name == "-")]
+    parts, errors = [load_ledger_file(name) for name in files], []
+    if piped and "-" in args.inputs:
+        parts.append(load_ledger_stream(sys.stdin, args.input_format))
+    for item, result in _extractions(args, texts, errors) if texts else ():
+        parts.append(from_events(result.events, item.doc, item.source, result.lang))
+    ledger = combined(parts)
+    result = summarize(ledger, args.by, args.kind, args.company, args.currency, args.date, args.status, args.period)
+    if args.format == "table":
+        title = f"Totals by {args.by}" + (f", in {result.currency}" if result.currency else ", per currency")
+        summary_table(result.table, args.by, title, sys.stdout)
+    else:
+        WRITERS[args.format](result.table, sys.stdout)
+    if result.bases:
+        used = ", ".join(f"{basis} for {count}" for basis, count in sorted(result.bases.items()))
+        print(f"ledger: converted to {result.currency} at ECB reference rates: {used} amount(s)", file=sys.stderr)
+    return _warn(errors)
+
+
+def _add(args) -> int:
+    added = known = rows = 0
+    errors, path = [], _db(args)
+    with Store(path) as store:
+        for item, result in _extractions(args, args.inputs, errors):
+            ledger = from_events(result.events, item.doc, item.source, result.lang)
+            if store.add(item.text, item.doc, item.source, result.lang, ledger, result.mention_rows(item.text)):
+                added, rows = added + 1, rows + len(ledger)
+            else:
+                known += 1
+    print(f"ledger: added {added} document(s) with {rows} event(s); {known} already in {path}", file=sys.stderr)
+    return _warn(errors)
+
+
+def _list(args) -> int:
+    with Store(_db(args), create=False) as store:
+        rows = select(store.ledger(), args.kind, args.company, args.currency, args.status, args.period)
+    if args.format == "table":
+        ledger_table(rows, sys.stdout)
+    else:
+        WRITERS[args.format](rows, sys.stdout)
+    return 0
+
+
+def _export(args) -> int:
+    _check_rates(args)
+    with Store(_db(args), create=False) as store:
+        ledger, documents = store.ledger(), store.documents()
+    counts = ledger["sources"].str.split("\n").explode().value_counts() if len(ledger) else {}
+    mentions = [m for d in documents for m in d["mentions"]]
+    sources = [source_row(d["doc"], d["source"], d["lang"], len(d["mentions"]), int(counts.get(d["doc"], 0)))
+               for d in documents]
+    write_workbook(Path(args.output), review(ledger, mentions, sources, args.currency))
+    print(f"ledger: wrote {args.output} ({len(ledger)} row(s))", file=sys.stderr)
+    return 0
+
+
+def _remove(args) -> int:
+    with Store(_db(args), create=False) as store:
+        count = store.remove(args.doc)
+    print(f"ledger: removed {count} document(s)", file=sys.stderr)
+    return 0 if count else 1
+
+
+def _paths(names: list[str]) -> list[Path]:
+    paths = [Path(g) for g in names]
+    missing = next((p for p in paths if not p.is_file()), None)
+    if missing:
+        raise InputError(f"{missing}: no such file")
+    return paths
+
+
+def _examples(args) -> list[Path]:
+    return corpus_paths("events") if args.examples is None else _paths(args.examples)
+
+
+def _train(args) -> int:
+    from .evaluation.training import train
+    try:
+        written = train(_paths(args.gold), _examples(args), Path(args.corpus_dir),
+                        Path(args.out_dir) if args.out_dir else None)
+    except ImportError:
+        raise InputError("ledger train needs scikit-learn: pip install -e '.[train]'")
+    except GoldError as error:
+        raise InputError(str(error))
+    for path in written:
+        print(f"ledger: wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _evaluate(args) -> int:
+    paths, corpus_dir = _paths(args.gold), Path(args.corpus_dir)
+    label = ""
+    try:
+        if args.folds is None:
+            results = [evaluate(path, corpus_dir) for path in paths]
+        else:
+            if args.folds < 2:
+                raise InputError("--folds needs at least 2")
+            from .evaluation.training import cross_validate
+            try:
+                results = cross_validate(paths, _examples(args), corpus_dir, args.folds)
+            except ImportError:
+                raise InputError("ledger eval --folds needs scikit-learn: pip install -e '.[train]'")
+            label = f" ({args.folds}-fold cross-validated)"
+    except GoldError as error:
+        raise InputError(str(error))
+    for result in results:
+        write_score(sys.stdout, result.name + label, result.documents, result.score)
+        if args.errors:
+            write_errors(sys.stdout, result.score, result.texts)
+    if args.predictions:
+        with open(args.predictions, "w", encoding="utf-8") as out:
+            write_jsonl((p for result in results for p in result.predictions.values()), out)
+    return 0
