@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from datetime import date
 from pathlib import Path
@@ -61,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         args.command_parser.error(f"unrecognized arguments: {' '.join(extra)}")
     from . import commands  # only now: --help and --version need none of it
 
+    # SIGTERM ends the run as Ctrl-C does: outputs half written are removed, previous ones kept
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     try:
         return getattr(commands, args.run)(args)
     except commands.ERRORS as error:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, TextIO
 
 from rich.console import Console
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -23,6 +24,7 @@ from .documents import Document, DocumentError, InputError, Options, read_inputs
 from .evaluation.gold import GoldError, evaluate
 from .loading import is_ledger_file, load_ledger_file, load_ledger_stream
 from .names import STREAM_FORMATS
+from .outputs import atomic_path, atomic_text, writable
 from .rates import ConversionError, supported
 from .review import review, source_row
 from .schema import LedgerError, combined, from_events
@@ -122,41 +124,45 @@ def _extract_format(args) -> str:
 def _extract(args) -> int:
     _check_rates(args)
     form = _extract_format(args)
-    done, errors, records, ledgers, mentions, sources = 0, [], [], [], [], []
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output and form != "xlsx" else sys.stdout
-    try:
-        for item, result in _extractions(args, args.inputs, errors):
-            if form == "jsonl":  # streamed: a reader sees each document as soon as it is done
-                write_jsonl([result.record()], out)
-            elif form == "csv":
-                WRITERS["csv"](from_events(result.events, item.doc, item.source, result.lang), out, header=not done)
-            elif form == "xlsx":
-                ledgers.append(from_events(result.events, item.doc, item.source, result.lang))
-                mentions.extend(result.mention_rows(item.text))
-                sources.append(source_row(item.doc, item.source, result.lang, len(result.mentions),
-                                          len(result.events)))
-            else:
-                records.append(result.record())
-            out.flush()
-            done += 1
-        if form == "csv" and not done:
-            WRITERS["csv"](combined([]), out)
-        elif form == "json":
-            write_json(records, out)
-        elif form == "table":
-            extract_tables(records, out)
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    if form == "xlsx":
-        sources += [source_row(e.source, e.source, error=e.message) for e in errors]
-        write_workbook(Path(args.output), review(combined(ledgers), mentions, sources, args.currency, args.date))
-        print(f"ledger: wrote {args.output}", file=sys.stderr)
-        return _warn(errors) if done or errors else 1
+    if args.output:
+        writable(args.output)
+    with atomic_text(args.output) if args.output and form != "xlsx" else nullcontext(sys.stdout) as out:
+        done, errors = _write_extractions(args, form, out)
     if not done and not errors:
         print("ledger: error: no documents in the input", file=sys.stderr)
         return 1
     return _warn(errors)
+
+
+def _write_extractions(args, form: str, out: TextIO) -> tuple[int, list[DocumentError]]:
+    """Extract every input and write it in `form` (to `out`, or the workbook -o names)."""
+    done, errors, records, ledgers, mentions, sources = 0, [], [], [], [], []
+    for item, result in _extractions(args, args.inputs, errors):
+        if form == "jsonl":  # streamed: a reader sees each document as soon as it is done
+            write_jsonl([result.record()], out)
+        elif form == "csv":
+            WRITERS["csv"](from_events(result.events, item.doc, item.source, result.lang), out, header=not done)
+        elif form == "xlsx":
+            ledgers.append(from_events(result.events, item.doc, item.source, result.lang))
+            mentions.extend(result.mention_rows(item.text))
+            sources.append(source_row(item.doc, item.source, result.lang, len(result.mentions),
+                                      len(result.events)))
+        else:
+            records.append(result.record())
+        out.flush()
+        done += 1
+    if form == "csv" and not done:
+        WRITERS["csv"](combined([]), out)
+    elif form == "json":
+        write_json(records, out)
+    elif form == "table":
+        extract_tables(records, out)
+    if form == "xlsx" and (done or errors):
+        sources += [source_row(e.source, e.source, error=e.message) for e in errors]
+        with atomic_path(args.output) as temporary:
+            write_workbook(temporary, review(combined(ledgers), mentions, sources, args.currency, args.date))
+        print(f"ledger: wrote {args.output}", file=sys.stderr)
+    return done, errors
 
 
 def _summarize(args) -> int:
@@ -214,7 +220,8 @@ def _export(args) -> int:
     mentions = [m for d in documents for m in d["mentions"]]
     sources = [source_row(d["doc"], d["source"], d["lang"], len(d["mentions"]), int(counts.get(d["doc"], 0)))
                for d in documents]
-    write_workbook(Path(args.output), review(ledger, mentions, sources, args.currency))
+    with atomic_path(args.output) as temporary:
+        write_workbook(temporary, review(ledger, mentions, sources, args.currency))
     print(f"ledger: wrote {args.output} ({len(ledger)} row(s))", file=sys.stderr)
     return 0
 
@@ -274,6 +281,6 @@ def _evaluate(args) -> int:
         if args.errors:
             write_errors(sys.stdout, result.score, result.texts)
     if args.predictions:
-        with open(args.predictions, "w", encoding="utf-8") as out:
+        with atomic_text(args.predictions) as out:
             write_jsonl((p for result in results for p in result.predictions.values()), out)
     return 0

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -228,3 +230,40 @@ def test_a_broken_record_is_named_by_its_line(tmp_path):
     out = ledger("summarize", records)
     assert out.returncode == 2
     assert f"{records}:2: an event without" in out.stderr.decode()
+
+
+@pytest.mark.parametrize("target, message", [("missing/out.jsonl", "no such folder"),
+                                             ("taken.xlsx", "is a folder, not a file to write")])
+def test_an_output_that_cannot_be_a_file_is_one_line(tmp_path, target, message):
+    (tmp_path / "taken.xlsx").mkdir()
+    out = ledger("extract", SEED, "-o", target, cwd=tmp_path)
+    assert out.returncode == 2
+    (line,) = out.stderr.decode().splitlines()
+    assert message in line
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.csv", "out.xlsx"])
+def test_a_run_stopped_midway_keeps_the_previous_output_and_no_temporary_file(tmp_path, name):
+    target = tmp_path / name
+    target.write_bytes(b"the reviewer's previous file")
+    process = _ledger_process("extract", "--quiet", "-o", target, *_corpus(tmp_path, 3000))
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(f".{name}.*.tmp")) and name != "out.xlsx" and time.monotonic() < deadline:
+        time.sleep(0.05)  # the temporary output exists: the run is writing
+    time.sleep(1.5)
+    assert process.poll() is None, "the run ended before it could be stopped"
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=60) == 128 + signal.SIGTERM
+    assert target.read_bytes() == b"the reviewer's previous file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.jsonl", name]
+
+
+def test_a_run_stopped_by_strict_keeps_the_previous_output(tmp_path):
+    target = tmp_path / "out.jsonl"
+    target.write_text("previous\n", encoding="utf-8")
+    bad = tmp_path / "blob.txt"
+    bad.write_bytes(b"\x00\x01" * 50)
+    out = ledger("extract", "--strict", "-o", target, SEED, bad)
+    assert out.returncode == 1
+    assert target.read_text(encoding="utf-8") == "previous\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blob.txt", "out.jsonl"]
