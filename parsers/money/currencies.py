@@ -133,19 +133,6 @@ def lexicon(lang: Language) -> dict[str, Sense]:
 
 
 @cache
-def _members(lang: Language) -> dict[tuple[str, ...], re.Pattern]:
-    """For each family, the tokens that name one member outright ("NZ$",
-    "Canadian dollars", "USD"), as one pattern."""
-    tokens = lexicon(lang)
-    patterns = {}
-    for codes in lang.families.values():
-        named = [t for t, sense in tokens.items() if not sense.family and len(sense.codes) == 1
-                 and sense.codes[0] in codes and sense.factor == 1 and len(t) > 1]
-        patterns[codes] = re.compile(rf"(?<![^\W\d_])(?:{alternation(named)})(?![^\W\d_])")
-    return patterns
-
-
-@cache
 def _cue_pattern(code: str, lang_code: str) -> re.Pattern | None:
     """Words that tie a text to `code`: the countries using it and the
     adjective of its CLDR name ("schwedisch", "Swedish" for SEK)."""
@@ -171,12 +158,13 @@ class Resolver:
     other member the text names when it names no first member (NZD in a
     text that writes "NZ$" and never "US$"); crowns and the like follow the
     country named nearest to them ("schwedische ... 142 Kronen"); else the
-    first code. Work per mention is independent of the text's length (the
-    members named are found once per text).
+    first code. Work per mention is independent of the text's length: the
+    members named are read off `tokens`, the spans of the text's currency
+    tokens that find_money has found anyway.
     """
 
-    def __init__(self, text: str, lang: Language):
-        self.text, self.lang = text, lang
+    def __init__(self, text: str, lang: Language, tokens: list[tuple[int, int]]):
+        self.text, self.lang, self.tokens = text, lang, tokens
         self.latest: dict[str, int] = {}  # code -> number of its latest mention
         self.count = 0
         self._cues: dict[str, list[int]] = {}
@@ -204,13 +192,18 @@ class Resolver:
         return best
 
     def _family_code(self, codes: tuple[str, ...]) -> str:
-        tokens = lexicon(self.lang)
+        """The first member if the text names it outright ("US$", "USD",
+        "U.S. dollars"), else the other member it names most, else the first."""
+        lexicon_ = lexicon(self.lang)
         named = []
-        for match in _members(self.lang)[codes].finditer(self.text):
-            code = tokens[match.group()].codes[0]
-            if code == codes[0]:
-                return code
-            named.append(code)
+        for start, end in self.tokens:
+            sense = lexicon_[self.text[start:end]]
+            if (sense.family or sense.ambiguous or sense.factor != 1 or end - start < 2
+                    or sense.codes[0] not in codes):
+                continue
+            if sense.codes[0] == codes[0]:
+                return codes[0]
+            named.append(sense.codes[0])
         return max(named, key=named.count) if named else codes[0]
 
     def _cue_distance(self, code: str, position: int) -> int | None:

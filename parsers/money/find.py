@@ -69,9 +69,10 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         raise TypeError(f"find_money needs a str, not {type(text).__name__}")
     language = load_language(lang or detect_language(text))
     rules = grammar(language)
-    resolver = Resolver(text, language)
+    tokens = list(anchors(text, rules))
+    resolver = Resolver(text, language, tokens)
     mentions: list[Money] = []
-    for start, end in _windows(text, rules):
+    for start, end in _windows(text, tokens):
         priced: _Item | None = None  # the latest item with a currency, for the next clause of a list
         for run in _runs(text, start, end, rules):
             lent = priced if priced is not None and _continues(text, priced, run, rules) else None
@@ -96,10 +97,10 @@ def _continues(text: str, priced: _Item, run: list[_Item], rules: Grammar) -> bo
             and rules.list_follower.match(text, last.end) is not None)
 
 
-def _windows(text: str, rules: Grammar) -> list[tuple[int, int]]:
-    """Merged stretches of text around currency tokens, begun at a space."""
+def _windows(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged stretches of text around the currency tokens, begun at a space."""
     spans: list[list[int]] = []
-    for token_start, token_end in anchors(text, rules):
+    for token_start, token_end in tokens:
         start = max(0, token_start - _BEFORE)
         space = text.rfind(" ", max(0, start - _BEFORE), start)
         start = space if space >= 0 else start

@@ -107,8 +107,8 @@ def anchors(text: str, rules: Grammar):
 
 
 def _letter(char: str) -> bool:
-    """What `[^\\W\\d_]` matches."""
-    return char.isalnum() and not char.isdigit() and char != "_"
+    """What `[^\\W\\d_]` matches (`\\d` is a decimal digit)."""
+    return char.isalnum() and not char.isdecimal() and char != "_"
 
 
 @cache
