@@ -1,4 +1,5 @@
-"""The `ledger` command: the one place that wires parsers, ledger and reports."""
+"""The `ledger` command: its options, and which function of ledger/commands.py
+each runs (commands.py is where parsers, ledger and reports are wired)."""
 from __future__ import annotations
 
 import argparse
