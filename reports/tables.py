@@ -1,12 +1,14 @@
 """Ledger tables as CSV, JSON and Markdown: outputs that other tools read.
 
 Text from documents is untrusted: every text cell goes through the guard of
-ledger/cells.py, so that no spreadsheet runs it as a formula.
+ledger/cells.py (one line, never a formula), every CSV field is quoted, and
+Markdown cells escape the characters Markdown reads as markup.
 """
 from __future__ import annotations
 
 import csv
 import json
+import re
 from decimal import Decimal
 from typing import TextIO
 
@@ -29,9 +31,8 @@ def safe_cell(value) -> str:
 def write_csv(df: pd.DataFrame, out: TextIO, header: bool = True) -> None:
     """The rows of `df`, after its header unless `header` is false (the
     next part of a CSV being streamed)."""
-    # RFC 4180 line ends: the writer then quotes a field with a bare CR too, which
-    # would otherwise end the row early and start the next one with the rest.
-    writer = csv.writer(out, lineterminator="\r\n")
+    # Every field quoted (OWASP): a spreadsheet then splits no cell, whatever a reader's settings.
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     if header:
         writer.writerow(df.columns)
     for row in df.itertuples(index=False):
@@ -52,9 +53,13 @@ def write_json(df: pd.DataFrame, out: TextIO) -> None:
     out.write("\n")
 
 
+# Markdown reads these as markup (links, emphasis, HTML, code, table cells); a backslash makes them text.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|#!~])")
+
+
 def write_markdown(df: pd.DataFrame, out: TextIO) -> None:
     def cell(value) -> str:
-        return safe_cell(value).replace("|", "\\|").replace("\n", " ")
+        return _MARKUP.sub(r"\\\1", safe_cell(value))
     out.write("| " + " | ".join(df.columns) + " |\n")
     out.write("|" + "|".join("---:" if c in ("total", "amount", "events") else "---" for c in df.columns) + "|\n")
     for row in df.itertuples(index=False):

@@ -1,4 +1,9 @@
-"""Readable tables on a terminal (rich)."""
+"""Readable tables on a terminal (rich).
+
+Text from documents is untrusted: every cell is plain text (rich markup such
+as "[link=...]" in a name or file name stays as written) on one line without
+control characters, so that no escape sequence reaches the terminal.
+"""
 from __future__ import annotations
 
 from typing import TextIO
@@ -6,8 +11,14 @@ from typing import TextIO
 import pandas as pd
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from ledger.cells import flat
 from parsers.money import plain_decimal
+
+
+def _cells(*values: str) -> list[Text]:
+    return [Text(flat(value)) for value in values]
 
 
 class _Console(Console):
@@ -27,15 +38,16 @@ def extract_tables(records: list[dict], out: TextIO) -> None:
         events.add_column(name, justify=justify, overflow="fold")
     for record in records:
         for e in record["events"]:
-            events.add_row(record["doc"], e["kind"], e["company"] or "", e["counterparty"] or "",
-                           _grouped(e["value"]), e["currency"], e["period"] or "", e["status"])
+            events.add_row(*_cells(record["doc"], e["kind"], e["company"] or "", e["counterparty"] or "",
+                                   _grouped(e["value"]), e["currency"], e["period"] or "", e["status"]))
     mentions = Table(title="Money mentions", header_style="bold", title_justify="left")
     for name, justify in (("doc", "left"), ("text", "left"), ("value", "right"),
                           ("currency", "left"), ("qualifier", "left")):
         mentions.add_column(name, justify=justify, overflow="fold")
     for record in records:
         for m in record["mentions"]:
-            mentions.add_row(record["doc"], m["text"], _grouped(m["value"]), m["currency"], m["qualifier"] or "")
+            mentions.add_row(*_cells(record["doc"], m["text"], _grouped(m["value"]), m["currency"],
+                                     m["qualifier"] or ""))
     console.print(events)
     console.print(mentions)
     console.print(f"{sum(len(r['events']) for r in records)} event(s), "
@@ -60,7 +72,7 @@ def summary_table(table: pd.DataFrame, by: str, title: str, out: TextIO) -> None
     for (key, status, currency), group in table.groupby([by, "status", "currency"], sort=True):
         totals = dict(zip(group["kind"], group["total"])) if kinds else {"total": group["total"].iloc[0]}
         cells = [_grouped(plain_decimal(totals[k])) if k in totals else "" for k in (kinds or ["total"])]
-        view.add_row(str(key), status, currency, *cells, str(int(group["events"].sum())))
+        view.add_row(*_cells(str(key), status, currency, *cells, str(int(group["events"].sum()))))
     console.print(view)
 
 
@@ -71,7 +83,7 @@ def ledger_table(ledger: pd.DataFrame, out: TextIO) -> None:
     for name in ("kind", "company", "counterparty", "amount", "currency", "period", "status", "doc"):
         view.add_column(name, justify="right" if name == "amount" else "left", overflow="fold")
     for row in ledger.itertuples(index=False):
-        view.add_row(row.kind, row.company or "", row.counterparty or "", _grouped(plain_decimal(row.amount)),
-                     row.currency, row.period or "", row.status, row.doc)
+        view.add_row(*_cells(row.kind, row.company or "", row.counterparty or "",
+                             _grouped(plain_decimal(row.amount)), row.currency, row.period or "", row.status, row.doc))
     console.print(view)
     console.print(f"{len(ledger)} row(s)")

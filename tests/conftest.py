@@ -1,3 +1,5 @@
+import csv
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -23,3 +25,9 @@ def shared() -> Path:
     """../shared beside the repository: corpora and gold (CI has it too)."""
     assert (SHARED / "eval" / "GUIDELINES.md").is_file(), f"{SHARED} is missing"
     return SHARED
+
+
+def csv_lines(text: str) -> list[str]:
+    """The rows of a CSV the ledger wrote (every field quoted), each joined
+    by commas again, for asserting on whole rows."""
+    return [",".join(row) for row in csv.reader(io.StringIO(text))]

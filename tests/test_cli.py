@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from .conftest import ROOT, SEED, run_ledger
+from .conftest import ROOT, SEED, csv_lines, run_ledger
 
 ledger = run_ledger
 
@@ -116,7 +116,7 @@ def test_old_encodings_are_read(tmp_path, encoding):
 
 
 def test_output_format_follows_the_extension(tmp_path):
-    for name, check in (("out.csv", lambda t: t.startswith("id,kind,company")),
+    for name, check in (("out.csv", lambda t: csv_lines(t)[0].startswith("id,kind,company")),
                         ("out.json", lambda t: len(json.loads(t)) == 1),
                         ("out.jsonl", lambda t: json.loads(t.splitlines()[0])["lang"] == "de")):
         out = ledger("extract", SEED, "-o", tmp_path / name)
@@ -198,7 +198,7 @@ SEED_TOTALS = {("Microsoft", "acquisition", "650000000"), ("Microsoft", "investm
 
 
 def _totals(csv_text: str) -> set[tuple[str, str, str]]:
-    lines = csv_text.splitlines()
+    lines = csv_lines(csv_text)
     assert lines[0] == "company,kind,status,currency,total,events"
     return {tuple(line.split(",")[i] for i in (0, 1, 4)) for line in lines[1:]}
 

@@ -2,6 +2,7 @@
 header, the chart, untrusted text, and reading a reviewer's edits back."""
 from __future__ import annotations
 
+import csv
 import io
 import zipfile
 from decimal import Decimal
@@ -17,7 +18,7 @@ from parsers.events.kinds import KINDS
 from reports.excel import write_workbook
 from reports.tables import write_csv
 
-from .conftest import SEED, run_ledger
+from .conftest import SEED, csv_lines, run_ledger
 
 ledger = partial(run_ledger, text=True)
 
@@ -104,8 +105,12 @@ def test_untrusted_text_never_becomes_a_formula(tmp_path):
     assert sentence.data_type == "s" and sentence.value == '=HYPERLINK("http://evil") bell'  # \x07 removed
     out = io.StringIO()
     write_csv(untrusted_ledger(), out)
-    line = out.getvalue().splitlines()[1]
-    assert ",'=cmd|' /C calc'!A0,'+SUM(A1:A9)," in line and ",'@doc,'-src," in line
+    header, cells = csv.reader(io.StringIO(out.getvalue()))
+    assert out.getvalue().splitlines()[1].startswith('"x1","loss","\'=cmd|')  # every field quoted
+    row = dict(zip(header, cells))
+    assert (row["company"], row["counterparty"], row["doc"], row["source"]) == (
+        "'=cmd|' /C calc'!A0", "'+SUM(A1:A9)", "'@doc", "'-src")
+    assert row["sentence"] == '\'=HYPERLINK("http://evil")  bell'  # the bell is a space
 
 
 def test_edited_workbook_round_trip(seed_workbook, tmp_path):
@@ -117,7 +122,7 @@ def test_edited_workbook_round_trip(seed_workbook, tmp_path):
             ws.cell(row, column(ws, "company")).value = "OpenAI Global"
     edited = tmp_path / "edited.xlsx"
     wb.save(edited)
-    summary = ledger("summarize", edited, "--format", "csv").stdout.splitlines()
+    summary = csv_lines(ledger("summarize", edited, "--format", "csv").stdout)
     assert "OpenAI Global,loan,actual,USD,4500000000,1" in summary and "OpenAI,loss,expected,USD,5000000000,1" in summary
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from ledger.store import Store, StoreError
 
-from .conftest import ROOT, SEED, run_ledger
+from .conftest import ROOT, SEED, csv_lines, run_ledger
 
 TEMPLATE = "Die Firma{n} AG meldete einen Umsatz von {n},5 Millionen Euro. Die Firma{n} AG plant einen Kredit über {n} Mio. Euro."
 
@@ -52,7 +52,7 @@ def test_add_is_idempotent_and_lists(tmp_path):
     assert "added 0 document(s)" in again.stderr and "1 already in" in again.stderr
     rows = json.loads(ledger("list", "--format", "json", db=db).stdout)
     assert len(rows) == 6 and {r["kind"] for r in rows} >= {"investment", "loan"}
-    summary = ledger("summarize", db, "--format", "csv").stdout.splitlines()
+    summary = csv_lines(ledger("summarize", db, "--format", "csv").stdout)
     assert summary[0] == "company,kind,status,currency,total,events" and "OpenAI,loan,actual,USD,4000000000,1" in summary
 
 
@@ -146,7 +146,7 @@ def test_summarize_formats_and_bad_currency():
     assert markdown[0] == "| kind | status | currency | total | events |"
     assert "| loan | actual | USD | 4000000000 | 1 |" in markdown
     converted = ledger("summarize", SEED, "--currency", "eur", "--format", "csv")
-    assert converted.returncode == 0 and all(",EUR," in line for line in converted.stdout.splitlines()[1:])
+    assert converted.returncode == 0 and all(",EUR," in line for line in csv_lines(converted.stdout)[1:])
     assert "end of period for 2, latest rate for 4" in converted.stderr
     rows = json.loads(ledger("summarize", SEED, "--format", "json", "--by", "period").stdout)
     assert {"period": "2024-06", "kind": "contract", "status": "actual", "currency": "USD", "total": "10000000000", "events": 1} in rows
