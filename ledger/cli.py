@@ -68,10 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return getattr(commands, args.run)(args)
     except commands.ERRORS as error:
-        print(f"ledger: error: {error}", file=sys.stderr)
+        commands.say(f"error: {error}")
         return 2
     except commands.Stop as stop:
-        print(f"ledger: stopped at {stop} (--strict)", file=sys.stderr)
+        commands.say(f"stopped at {stop} (--strict)")
         return 1
     except BrokenPipeError:
         # the reader closed the pipe (`| head`): end quietly, and do not let
@@ -107,14 +107,19 @@ def _parser() -> argparse.ArgumentParser:
         group.add_argument("--text-column", metavar="COL", help="the text of a .csv/.tsv/.parquet/.jsonl corpus "
                            "(a name; a number from 0 with --no-header)")
         group.add_argument("--id-column", metavar="COL", help="the document id of a corpus row")
-        group.add_argument("--delimiter", metavar="C", help="of a .csv/.tsv corpus (default , and tab)")
-        group.add_argument("--quotechar", default='"', metavar="C", help="of a .csv/.tsv corpus (default \")")
+        group.add_argument("--delimiter", type=_character, metavar="C",
+                           help="of a .csv/.tsv corpus (default , and tab)")
+        group.add_argument("--quotechar", type=_character, default='"', metavar="C",
+                           help="of a .csv/.tsv corpus (default \")")
         group.add_argument("--no-header", action="store_true", help="the corpus has no header row")
-        group.add_argument("--glob", metavar="PATTERN", help="files of folders to read, e.g. '*.html'")
-        group.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
-                           help=f"skip files larger than this (default {MAX_BYTES:,})")
+        group.add_argument("--glob", type=_pattern, metavar="PATTERN",
+                           help="files of folders to read, e.g. '*.html' or 'news/**/*.txt'")
+        group.add_argument("--max-bytes", type=_positive, default=MAX_BYTES, metavar="N",
+                           help=f"skip documents larger than this (default {MAX_BYTES:,})")
+        group.add_argument("--encoding", type=_encoding, metavar="NAME",
+                           help="the encoding of every input (default: a BOM, UTF-8, or a guess that is warned)")
         run = command.add_argument_group("running")
-        run.add_argument("--jobs", type=int, default=1, metavar="N", help="extract in N processes")
+        run.add_argument("--jobs", type=_positive, default=1, metavar="N", help="extract in N processes")
         run.add_argument("--strict", action="store_true", help="stop at the first document that cannot be read")
         run.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -199,11 +204,42 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
+def _character(value: str) -> str:
+    if len(value) != 1:
+        raise argparse.ArgumentTypeError(f"one character, not {value!r}")
+    return value
+
+
+def _pattern(value: str) -> str:
+    if not value or Path(value).is_absolute():
+        raise argparse.ArgumentTypeError(f"a pattern inside the folders read (such as '*.txt'), not {value!r}")
+    return value
+
+
+def _encoding(value: str) -> str:
+    import codecs
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {value!r}") from None
+
+
 def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -4,6 +4,7 @@ and --version start without pandas and openpyxl)."""
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -20,6 +21,7 @@ from reports.scores import write_errors, write_score
 from reports.tables import WRITERS
 from reports.terminal import extract_tables, ledger_table, summary_table
 
+from .cells import flat
 from .documents import Document, DocumentError, InputError, Options, read_inputs
 from .evaluation.gold import GoldError, evaluate
 from .loading import is_ledger_file, load_ledger_file, load_ledger_stream
@@ -33,6 +35,12 @@ from .totals import select, summarize
 
 # What a command reports as one line and exit 2.
 ERRORS = (InputError, LedgerError, StoreError, ConversionError)
+
+
+def say(message: str) -> None:
+    """One line to the user on stderr; names and file names in it are untrusted
+    text, so no control character (a terminal escape) passes."""
+    print(f"ledger: {flat(message)}", file=sys.stderr)
 
 
 def _check_rates(args) -> None:
@@ -51,13 +59,14 @@ def _lang(args) -> str | None:
 
 def _warn(errors: list[DocumentError]) -> int:
     if errors:
-        print(f"ledger: {len(errors)} document(s) could not be read", file=sys.stderr)
+        say(f"{len(errors)} document(s) could not be read")
     return 1 if errors else 0
 
 
 def _options(args) -> Options:
     return Options(max_bytes=args.max_bytes, text_column=args.text_column, id_column=args.id_column,
-                   delimiter=args.delimiter, quotechar=args.quotechar, header=not args.no_header, glob=args.glob)
+                   delimiter=args.delimiter, quotechar=args.quotechar, header=not args.no_header, glob=args.glob,
+                   encoding=args.encoding)
 
 
 def _work(job: tuple) -> tuple[Document, Extraction] | DocumentError:
@@ -66,6 +75,12 @@ def _work(job: tuple) -> tuple[Document, Extraction] | DocumentError:
     if isinstance(item, DocumentError):
         return item
     return item, extract(item.doc, item.text, lang, when)
+
+
+def _worker() -> None:
+    """A worker leaves Ctrl-C to the main process, which ends the pool: no
+    worker prints a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class Stop(Exception):
@@ -77,10 +92,8 @@ def _extractions(args, inputs: list[str], errors: list[DocumentError]) -> Iterat
     in --jobs processes, with a progress bar on a terminal. Unreadable
     documents are warned about and appended to `errors`; with --strict the
     first one stops the run."""
-    if args.jobs < 1:
-        raise InputError(f"--jobs must be 1 or more, not {args.jobs}")
     jobs = ((item, _lang(args), args.date) for item in read_inputs(inputs, _options(args)))
-    pool = multiprocessing.get_context("spawn").Pool(args.jobs) if args.jobs > 1 else None
+    pool = multiprocessing.get_context("spawn").Pool(args.jobs, initializer=_worker) if args.jobs > 1 else None
     results = pool.imap(_work, jobs, chunksize=16) if pool else map(_work, jobs)
     show = not args.quiet and sys.stderr.isatty()
     try:
@@ -91,11 +104,13 @@ def _extractions(args, inputs: list[str], errors: list[DocumentError]) -> Iterat
             for result in results:
                 progress.advance(task)
                 if isinstance(result, DocumentError):
-                    print(f"ledger: warning: {result}", file=sys.stderr)
+                    say(f"warning: {result}")
                     errors.append(result)
                     if args.strict:
                         raise Stop(str(result))
                     continue
+                for warning in result[0].warnings:
+                    say(f"warning: {result[0].source}: {warning}")
                 yield result
     finally:
         if pool:
@@ -129,7 +144,7 @@ def _extract(args) -> int:
     with atomic_text(args.output) if args.output and form != "xlsx" else nullcontext(sys.stdout) as out:
         done, errors = _write_extractions(args, form, out)
     if not done and not errors:
-        print("ledger: error: no documents in the input", file=sys.stderr)
+        say("error: no documents in the input")
         return 1
     return _warn(errors)
 
@@ -161,7 +176,7 @@ def _write_extractions(args, form: str, out: TextIO) -> tuple[int, list[Document
         sources += [source_row(e.source, e.source, error=e.message) for e in errors]
         with atomic_path(args.output) as temporary:
             write_workbook(temporary, review(combined(ledgers), mentions, sources, args.currency, args.date))
-        print(f"ledger: wrote {args.output}", file=sys.stderr)
+        say(f"wrote {args.output}")
     return done, errors
 
 
@@ -184,7 +199,7 @@ def _summarize(args) -> int:
         WRITERS[args.format](result.table, sys.stdout)
     if result.bases:
         used = ", ".join(f"{basis} for {count}" for basis, count in sorted(result.bases.items()))
-        print(f"ledger: converted to {result.currency} at ECB reference rates: {used} amount(s)", file=sys.stderr)
+        say(f"converted to {result.currency} at ECB reference rates: {used} amount(s)")
     return _warn(errors)
 
 
@@ -198,12 +213,12 @@ def _add(args) -> int:
                 added, rows = added + 1, rows + len(ledger)
             else:
                 known += 1
-    print(f"ledger: added {added} document(s) with {rows} event(s); {known} already in {path}", file=sys.stderr)
+    say(f"added {added} document(s) with {rows} event(s); {known} already in {path}")
     return _warn(errors)
 
 
 def _list(args) -> int:
-    with Store(_db(args), create=False) as store:
+    with Store(_db(args), read_only=True) as store:
         rows = select(store.ledger(), args.kind, args.company, args.currency, args.status, args.period)
     if args.format == "table":
         ledger_table(rows, sys.stdout)
@@ -214,7 +229,7 @@ def _list(args) -> int:
 
 def _export(args) -> int:
     _check_rates(args)
-    with Store(_db(args), create=False) as store:
+    with Store(_db(args), read_only=True) as store:
         ledger, documents = store.ledger(), store.documents()
     counts = ledger["sources"].str.split("\n").explode().value_counts() if len(ledger) else {}
     mentions = [m for d in documents for m in d["mentions"]]
@@ -222,14 +237,14 @@ def _export(args) -> int:
                for d in documents]
     with atomic_path(args.output) as temporary:
         write_workbook(temporary, review(ledger, mentions, sources, args.currency))
-    print(f"ledger: wrote {args.output} ({len(ledger)} row(s))", file=sys.stderr)
+    say(f"wrote {args.output} ({len(ledger)} row(s))")
     return 0
 
 
 def _remove(args) -> int:
     with Store(_db(args), create=False) as store:
         count = store.remove(args.doc)
-    print(f"ledger: removed {count} document(s)", file=sys.stderr)
+    say(f"removed {count} document(s)")
     return 0 if count else 1
 
 
@@ -255,7 +270,7 @@ def _train(args) -> int:
     except GoldError as error:
         raise InputError(str(error))
     for path in written:
-        print(f"ledger: wrote {path}", file=sys.stderr)
+        say(f"wrote {path}")
     return 0
 
 

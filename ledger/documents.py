@@ -9,9 +9,15 @@ InputError: nothing sensible can be read from it.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import json
+import logging
+import os
+import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +28,19 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 CORPUS_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".parquet"})
 READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES | {".pdf"}
 MAX_BYTES = 50 * 1024 * 1024
-BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+# Characters no writer can take (XML forbids them, UTF-8 cannot encode a lone surrogate):
+# each becomes U+FFFD, so that offsets into the text stay what they were.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_BREAKS = re.compile("[\t\n\r\x85\u2028\u2029]")
+# A valid UTF-8 sequence of two to four bytes: text that holds them and a few bad bytes is UTF-8.
+_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH = bytes(range(0x80, 0x100))
+# What Western European text in cp1252 holds beyond ASCII: Latin letters and the usual punctuation.
+_WESTERN = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŠšŽžŒœŸ"
+                     "€„“”‘’‚–—…•«»§°·£©®\xa0")
 
 
 @dataclass(frozen=True)
@@ -30,6 +48,7 @@ class Document:
     doc: str  # the id written to the output: a path, or the record's id
     text: str
     source: str  # where a reviewer finds it: a path, "path:line" or "<stdin>"
+    warnings: tuple[str, ...] = ()  # what was read with a doubt (a guessed encoding, replaced bytes)
 
 
 @dataclass(frozen=True)
@@ -56,152 +75,295 @@ class Options:
     quotechar: str = '"'
     header: bool = True
     glob: str | None = None
+    encoding: str | None = None  # None: found from the bytes (see decode)
+
+
+def document(doc, text: str, source: str, warnings: tuple[str, ...] = ()) -> Document:
+    """A Document whose text, id and source every writer and the store can
+    take: an id and a source on one line; characters none can (lone
+    surrogates of an undecodable file name, U+FFFE, XML-forbidden controls)
+    become U+FFFD, with a warning."""
+    doc, source = (_BREAKS.sub(" ", str(part)) for part in (doc, source))  # an id is one line of a list
+    unsafe = sum(len(_UNSAFE.findall(part)) for part in (doc, text, source))
+    if unsafe:
+        doc, text, source = (_UNSAFE.sub("\ufffd", part) for part in (doc, text, source))
+        warnings += (f"{unsafe} character(s) no output can hold (control characters, U+FFFE/U+FFFF, "
+                     f"undecodable file-name bytes) replaced by U+FFFD",)
+    return Document(doc, text, source, warnings)
 
 
 def read_inputs(inputs: list[str], options: Options = Options()) -> Iterator[Document | DocumentError]:
     """Documents of every input, in order; InputError for a missing path."""
     for name in inputs:
-        if name != "-" and not Path(name).exists():
-            raise InputError(f"{name}: no such file or folder")
+        if name != "-":
+            _exists(name)
     for name in inputs:
         if name == "-":
-            yield _text(sys.stdin.buffer.read(options.max_bytes + 1), "<stdin>", "<stdin>", options.max_bytes)
+            yield _stdin(options)
             continue
         path = Path(name)
         if path.is_dir():
-            files = sorted(p for p in path.rglob(options.glob or "*") if p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                           and (options.glob or p.suffix.lower() in READABLE))
+            try:
+                files = sorted(p for p in path.rglob(options.glob or "*") if p.is_file()
+                               and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                               and (options.glob or p.suffix.lower() in READABLE))
+            except (ValueError, NotImplementedError, OSError) as error:
+                raise InputError(f"{path}: cannot list it with --glob {options.glob!r} ({error})") from None
             if not files:
                 yield DocumentError(str(path), f"has no {options.glob or 'readable'} files")
+            for file in files:
+                yield from _read_file(file, options, named=False)
         else:
-            files = [path]
-        for file in files:
-            yield from _read_file(file, options)
+            yield from _read_file(path, options, named=True)
 
 
-def _read_file(path: Path, options: Options) -> Iterator[Document | DocumentError]:
+def _exists(name: str) -> None:
+    try:
+        os.stat(name)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file or folder") from None
+    except OSError as error:  # a loop of symbolic links, a name too long, no permission
+        raise InputError(f"{name}: cannot be read: {error.strerror or error}") from None
+
+
+def _stdin(options: Options) -> Document | DocumentError:
+    if sys.stdin is None or sys.stdin.closed:
+        return DocumentError("<stdin>", "is closed")
+    try:
+        data = sys.stdin.buffer.read(options.max_bytes + 1)
+    except (OSError, ValueError) as error:
+        return DocumentError("<stdin>", f"cannot be read: {error}")
+    return _text(data, "<stdin>", "<stdin>", options)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes | DocumentError:
+    """At most `max_bytes` of a regular file (FIFOs and devices are read
+    only as -, from stdin: a FIFO would block, /dev/zero never ends)."""
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > options.max_bytes:
-            yield DocumentError(source, f"is {size:,} bytes, over the limit of {options.max_bytes:,} (--max-bytes)")
-            return
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return DocumentError(source, "is not a regular file (a FIFO, device or socket): pipe it to - instead")
+        if info.st_size > max_bytes:
+            return DocumentError(source, f"is {info.st_size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+        with path.open("rb") as file:
+            data = file.read(max_bytes + 1)  # the size may have grown since stat
     except OSError as error:
-        yield DocumentError(source, f"cannot be read: {error.strerror or error}")
+        return DocumentError(source, f"cannot be read: {error.strerror or error}")
+    if len(data) > max_bytes:
+        return DocumentError(source, f"is over the limit of {max_bytes:,} bytes (--max-bytes)")
+    return data
+
+
+def _read_file(path: Path, options: Options, named: bool) -> Iterator[Document | DocumentError]:
+    source = str(path)
+    data = _read_bytes(path, options.max_bytes)
+    if isinstance(data, DocumentError):
+        yield data
         return
     suffix = path.suffix.lower()
     if suffix in CORPUS_SUFFIXES:
-        yield from _corpus(data, path, suffix, options)
+        yield from _corpus(data, path, suffix, options, named)
     elif suffix in HTML_SUFFIXES or data[:512].lstrip().lower().startswith((b"<!doctype html", b"<html")):
-        yield _html(data, source)
+        yield _html(data, source, options)
     elif suffix == ".pdf" or data.startswith(b"%PDF-"):
         yield _pdf(data, source)
     else:
-        yield _text(data, source, source, options.max_bytes)
+        yield _text(data, source, source, options)
 
 
-def decode(data: bytes) -> str | None:
-    """Text in UTF-8 (with or without BOM), UTF-16 with a BOM, or the legacy
-    encoding charset-normalizer finds (cp1252, latin-1, ...); None for
-    bytes that are no text."""
-    for bom, encoding in BOMS:
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    warning: str | None = None  # said when the encoding was guessed or bytes were replaced
+
+
+def _cp1252_byte(error: UnicodeDecodeError) -> tuple[str, int]:
+    """A byte that is not UTF-8, read as cp1252 (text saved half in each)."""
+    return error.object[error.start:error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("ledger-cp1252", _cp1252_byte)
+
+
+def decode(data: bytes, encoding: str | None = None) -> Decoded | None:
+    """The text of `data`, or None for bytes that are no text.
+
+    `encoding` if given; else the encoding a BOM names (UTF-8, UTF-16,
+    UTF-32); UTF-16 without a BOM by its zero bytes; UTF-8; UTF-8 with a few
+    bytes that are not (each read as cp1252, with a warning); else the
+    legacy encoding charset-normalizer finds, cp1252 when it hesitates and
+    cp1252 reads as Western European text (with a warning: a guess). NUL
+    bytes in any other encoding make the bytes binary.
+
+    >>> decode("Umsatz 5 Mio. €".encode("cp1252")).text
+    'Umsatz 5 Mio. €'
+    >>> decode("Ümsatz".encode() + b"\\xe4").warning
+    '1 byte(s) are not UTF-8: read as cp1252'
+    """
+    if encoding:
+        return _decoded(data, encoding, f"decoded as {encoding} (--encoding)")
+    for bom, name in BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-    if b"\x00" in data[:8192]:
+            return _decoded(data[len(bom):] if name != "utf-8-sig" else data, name)
+    if (wide := _utf16_without_bom(data)) is not None:
+        return _decoded(data, wide, f"no BOM, read as {wide}")
+    if b"\x00" in data:
         return None
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    sequences = _MULTIBYTE.findall(data)
+    bad = len(data) - len(data.translate(None, _HIGH)) - sum(map(len, sequences))
+    if len(sequences) >= bad:
+        return Decoded(data.decode("utf-8", errors="ledger-cp1252"), f"{bad} byte(s) are not UTF-8: read as cp1252")
+    return _legacy(data)
+
+
+def _decoded(data: bytes, encoding: str, warning: str | None = None) -> Decoded:
+    text = data.decode(encoding, errors="replace")
+    replaced = text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+    if replaced:
+        warning = (f"{warning}; " if warning else "") + f"{replaced} byte sequence(s) not {encoding}: replaced"
+    return Decoded(text, warning)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 by its zero bytes: Latin text has one in every other byte."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 4 or len(data) % 2:
+        return None
+    even, odd = sample[0:2 * pairs:2].count(0), sample[1:2 * pairs:2].count(0)
+    wide = ("utf-16-le" if odd >= 0.4 * pairs and even <= 0.05 * pairs else
+            "utf-16-be" if even >= 0.4 * pairs and odd <= 0.05 * pairs else None)
+    if wide is None:
+        return None
+    text = sample[:2 * pairs].decode(wide, errors="replace")
+    readable = sum(ch.isprintable() or ch.isspace() for ch in text)
+    return wide if readable >= 0.95 * len(text) else None  # not "\x00\x01" * 50
+
+
+def _legacy(data: bytes) -> Decoded | None:
     from charset_normalizer import from_bytes  # only for legacy encodings: it is slow to import
-    best = from_bytes(data).best()
-    return str(best) if best is not None else None
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    hesitant = len(matches) > 1 and matches[1].percent_chaos <= best.percent_chaos + 1.0
+    encoding = best.encoding
+    if best.encoding != "cp1252" and hesitant:
+        try:
+            western = data.decode("cp1252")
+        except UnicodeDecodeError:
+            western = None
+        if western is not None and all(ch in _WESTERN for ch in western if ord(ch) >= 0x80):
+            encoding = "cp1252"
+    return Decoded(data.decode(encoding), f"not UTF-8: decoded as {encoding}, a guess (--encoding names it)")
 
 
-def _text(data: bytes, doc: str, source: str, max_bytes: int) -> Document | DocumentError:
-    if len(data) > max_bytes:
-        return DocumentError(source, f"is over the limit of {max_bytes:,} bytes (--max-bytes)")
-    text = decode(data)
-    if text is None:
+def _text(data: bytes, doc: str, source: str, options: Options) -> Document | DocumentError:
+    if len(data) > options.max_bytes:
+        return DocumentError(source, f"is over the limit of {options.max_bytes:,} bytes (--max-bytes)")
+    decoded = decode(data, options.encoding)
+    if decoded is None:
         return DocumentError(source, "is binary, not text")
-    if not text.strip():
+    if not decoded.text.strip():
         return DocumentError(source, "is empty")
-    return Document(doc, text, source)
+    return document(doc, decoded.text, source, (decoded.warning,) if decoded.warning else ())
 
 
-def _html(data: bytes, source: str) -> Document | DocumentError:
+def _html(data: bytes, source: str, options: Options) -> Document | DocumentError:
     """The article of a saved web page, without navigation and boilerplate."""
     import trafilatura  # a heavy import, for web pages only
-    page = decode(data)
+    page = decode(data, options.encoding)
     if page is None:
         return DocumentError(source, "is binary, not a web page")
-    text = trafilatura.extract(page, include_comments=False, include_tables=True, favor_recall=True)
+    text = trafilatura.extract(page.text, include_comments=False, include_tables=True, favor_recall=True)
     if not text or not text.strip():
         return DocumentError(source, "is a web page without article text")
-    return Document(source, text, source)
+    return document(source, text, source, (page.warning,) if page.warning else ())
 
 
 def _pdf(data: bytes, source: str) -> Document | DocumentError:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
+    # pypdf logs what it repairs; the user is told in one line what matters
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            return DocumentError(source, "is an encrypted PDF")
+        # an empty user password is what every viewer tries first: such a PDF opens without one
+        if reader.is_encrypted and not reader.decrypt(""):
+            return DocumentError(source, "is an encrypted PDF (it needs a password)")
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
-        return DocumentError(source, f"is a broken PDF ({type(error).__name__})")
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError, NotImplementedError) as error:
+        return DocumentError(source, f"is a broken PDF, or one over pypdf's limits ({type(error).__name__})")
     if not text.strip():
         return DocumentError(source, "is a PDF without text (scanned pages?)")
-    return Document(source, text, source)
+    return document(source, text, source)
 
 
-def _corpus(data: bytes, path: Path, suffix: str, options: Options) -> Iterator[Document | DocumentError]:
-    """One document per row or line of a corpus file."""
+def _corpus(data: bytes, path: Path, suffix: str, options: Options,
+            named: bool) -> Iterator[Document | DocumentError]:
+    """One document per row or line of a corpus file; a bad row or line is
+    a DocumentError naming it, and the others still load."""
     source = str(path)
+    text_column = options.text_column or ("text" if suffix == ".jsonl" else None)
+    warnings: tuple[str, ...] = ()
     if suffix == ".parquet":
         rows = _parquet(data, source)
     else:
-        text = decode(data)
-        if text is None:
+        decoded = decode(data, options.encoding)
+        if decoded is None:
             yield DocumentError(source, "is binary, not a text corpus")
             return
-        rows = _jsonl(text, source) if suffix == ".jsonl" else _csv(text, source, suffix, options)
-    text_column = options.text_column or ("text" if suffix == ".jsonl" else None)
+        warnings = (f"the whole file {decoded.warning}",) if decoded.warning else ()
+        rows = _jsonl(decoded.text, source) if suffix == ".jsonl" else _csv(decoded.text, source, suffix, options)
+    seen = False
     for where, row in rows:
+        seen = True
         if isinstance(row, DocumentError):
             yield row
             continue
-        if text_column is None:
-            raise InputError(f"{source}: a {suffix} corpus needs --text-column (a column name, or a number)")
-        body = _column(row, text_column, source)
-        doc = _column(row, options.id_column, source) if options.id_column else row.get("doc", row.get("id"))
-        if not isinstance(body, str) or not body.strip():
+        if text_column is None or text_column not in row:
+            message = (f"no column {text_column!r} (columns: {', '.join(map(str, row))})" if text_column else
+                       f"a {suffix} corpus needs --text-column (a column name, or a number)")
+            if suffix == ".jsonl":  # each record has its own keys
+                yield DocumentError(where, message)
+                continue
+            if named:
+                raise InputError(f"{source}: {message}")
+            yield DocumentError(source, message)
+            return
+        body = row[text_column]
+        doc = row.get(options.id_column) if options.id_column else row.get("doc", row.get("id"))
+        if not isinstance(body, str):
+            yield DocumentError(where, f"has a text that is not a string but {type(body).__name__}")
+            continue
+        if not body.strip():
             yield DocumentError(where, "has an empty text")
             continue
-        yield Document(str(doc) if doc is not None else where, body, where)
-
-
-def _column(row: dict, column: str, source: str):
-    if column in row:
-        return row[column]
-    raise InputError(f"{source}: no column {column!r} (columns: {', '.join(map(str, row))})")
+        yield document(doc if doc is not None else where, body, where, warnings)
+        warnings = ()
+    if not seen:
+        yield DocumentError(source, "is a corpus without records")
 
 
 def _jsonl(text: str, source: str):
-    for number, line in enumerate(text.splitlines(), 1):
+    """Records of JSON Lines: lines end at \\n only (a raw U+2028 or U+0085
+    inside a string is valid JSON); an id of any length is kept."""
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{source}:{number}"
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_int=_json_int)
         except json.JSONDecodeError as error:
             yield where, DocumentError(where, f"is not valid JSON ({error.msg})")
+            continue
+        except RecursionError:
+            yield where, DocumentError(where, "is JSON nested too deeply to read")
             continue
         if not isinstance(record, dict):
             yield where, DocumentError(where, "needs a JSON object with a text")
@@ -209,16 +371,51 @@ def _jsonl(text: str, source: str):
         yield where, record
 
 
+def _json_int(digits: str) -> int | str:
+    """A JSON integer; one longer than Python converts (4,300 digits) stays the digits: an id."""
+    return int(digits) if len(digits) <= 4000 else digits
+
+
 def _csv(text: str, source: str, suffix: str, options: Options):
+    """Rows of a CSV/TSV corpus, each named by the line it starts on. A row
+    the csv module cannot read (a quote that never closes) is named and
+    reading goes on at the next line, so that it swallows no neighbour; a
+    row with more or fewer fields than the header is named and skipped."""
     delimiter = options.delimiter or ("\t" if suffix == ".tsv" else ",")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar=options.quotechar)
-    try:
-        header = next(reader) if options.header else None
-        for number, values in enumerate(reader, 2 if options.header else 1):
-            names = header if header is not None else [str(i) for i in range(len(values))]
-            yield f"{source}:{number}", dict(zip(names, values))
-    except csv.Error as error:
-        yield source, DocumentError(source, f"is not valid CSV ({error})")
+    csv.field_size_limit(max(csv.field_size_limit(), options.max_bytes))  # a field may be a whole article
+    lines = io.StringIO(text, newline="").readlines()
+    header = None if options.header else ()
+    at = 0
+    while at < len(lines):
+        try:
+            reader = csv.reader(itertools.islice(lines, at, None), delimiter=delimiter,
+                                quotechar=options.quotechar, strict=True)
+        except TypeError as error:  # the API's caller gave a delimiter or quote of two characters
+            raise InputError(f"{source}: {error}") from None
+        done = 0  # lines read from `at` up to the end of the last good row
+        try:
+            for values in reader:
+                line, done = at + done + 1, reader.line_num
+                if not values:
+                    continue
+                if header is None:
+                    header = values
+                    continue
+                names = header or [str(i) for i in range(len(values))]
+                if header and len(values) != len(header):
+                    yield f"{source}:{line}", DocumentError(
+                        f"{source}:{line}", f"has {len(values)} field(s), the header {len(header)}")
+                    continue
+                yield f"{source}:{line}", dict(zip(names, values))
+            return
+        except csv.Error as error:
+            line = at + done + 1
+            if header is None:
+                yield source, DocumentError(source, f"has a header that is not valid CSV ({error})")
+                return
+            yield f"{source}:{line}", DocumentError(f"{source}:{line}", f"is not valid CSV ({error}); "
+                                                    f"read on from the next line")
+            at = line
 
 
 def _parquet(data: bytes, source: str):

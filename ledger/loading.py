@@ -10,7 +10,6 @@ from typing import Callable, TextIO
 import pandas as pd
 
 from .cells import unguard
-from .names import STREAM_FORMATS
 from .schema import LedgerError, Locator, frame, from_record, validate
 from .store import STORE_SUFFIXES, Store, is_store
 from .workbook import read_ledger_sheet
@@ -56,7 +55,7 @@ def load_ledger_file(name: str) -> pd.DataFrame:
     path = Path(name)
     suffix = path.suffix.lower()
     if is_store(path) or suffix in STORE_SUFFIXES:
-        with Store(path, create=False) as store:
+        with Store(path, read_only=True) as store:
             return store.ledger()
     if suffix in READERS:
         rows, locate = READERS[suffix](path)

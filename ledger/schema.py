@@ -104,15 +104,16 @@ def combined(parts: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def validate(df: pd.DataFrame, where: str = "ledger", locate: Locator = by_row) -> pd.DataFrame:
-    """The ledger with amounts as Decimals and spans as ints, or LedgerError
+    """The ledger with amounts as Decimals, spans as ints and each row's id
+    computed from its fact (an `id` column may be absent), or LedgerError
     naming the first bad row and column (by `locate`: data rows counted
     from 1 below the header, unless told otherwise)."""
-    missing = [c for c in COLUMNS if c not in df.columns]
+    missing = [c for c in COLUMNS if c not in df.columns and c != "id"]
     if missing:
         raise LedgerError(f"{where}: missing column(s): {', '.join(missing)}")
-    df = df.loc[:, list(COLUMNS)].copy()
+    df = df.reindex(columns=list(COLUMNS)).copy()
     df = df.astype(object).where(df.notna(), None)
-    amounts, starts, ends = [], [], []
+    amounts, ids, starts, ends = [], [], [], []
     for index, row in enumerate(df.itertuples(index=False)):
         def bad(column: str, problem: str) -> LedgerError:
             return LedgerError(f"{where}: {locate(index, column)}: {problem}")
@@ -126,28 +127,59 @@ def validate(df: pd.DataFrame, where: str = "ledger", locate: Locator = by_row) 
             raise bad("status", f"unknown status {row.status!r} (one of {', '.join(STATUSES)})")
         if row.period is not None and Period.from_label(str(row.period)) is None:
             raise bad("period", f"not a period {row.period!r} (such as 2024, 2024-06, 2010-Q4, FY2005/06)")
-        if row.id is None or not str(row.id).strip():
-            raise bad("id", "empty")
+        # the id follows the fact: a reviewer's fix of company, amount or period makes it another one
+        ids.append(fact_id(row.kind, None if row.company is None else str(row.company), amounts[-1], row.currency,
+                           None if row.period is None else str(row.period)))
         starts.append(_int(row.span_start, lambda p: bad("span_start", p)))
         ends.append(_int(row.span_end, lambda p: bad("span_end", p)))
     df["amount"], df["span_start"], df["span_end"] = amounts, starts, ends
-    for column in ("id", "company", "counterparty", "period", "doc", "source", "sentence", "sources"):
+    for column in ("company", "counterparty", "period", "doc", "source", "sentence", "sources"):
         df[column] = df[column].map(lambda v: None if v is None else str(v))
+    df["id"] = ids
     return frame(df.to_dict("records"))
 
 
-def _decimal(value, bad) -> Decimal:
+# What an amount may hold, as the exact Arrow type of ledger.api does (decimal128(38, 9)):
+# checked on the text and the exponent before any digits are written out ("1e100000000").
+AMOUNT_DIGITS, AMOUNT_DECIMALS, _AMOUNT_TEXT = 29, 9, 64
+
+
+def parse_amount(value) -> Decimal:
+    """An amount cell as an exact, finite, positive Decimal of at most 29
+    digits before the point and 9 after; ValueError saying what is wrong.
+
+    >>> parse_amount(" 13750000000 "), parse_amount(4500)
+    (Decimal('13750000000'), Decimal('4500'))
+    >>> parse_amount("1e100000000")
+    Traceback (most recent call last):
+    ValueError: too large an amount: '1e100000000' (at most 29 digits before the point)
+    """
     if isinstance(value, float):
-        raise bad(f"{value!r} is a float; amounts are exact decimals")
+        raise ValueError(f"{value!r} is a float; amounts are exact decimals")
+    if isinstance(value, bool) or value is None or (isinstance(value, str) and not value.strip()):
+        raise ValueError("the amount is empty")
+    text = str(value).strip()
+    shown = text if len(text) <= _AMOUNT_TEXT else text[:_AMOUNT_TEXT] + "..."
     try:
-        amount = Decimal(str(value).strip()) if value is not None else None
+        amount = Decimal(text) if len(text) <= _AMOUNT_TEXT else None
     except InvalidOperation:
         amount = None
     if amount is None or not amount.is_finite():
-        raise bad(f"not an amount: {value!r}")
+        raise ValueError(f"not an amount: {shown!r}")
     if amount < 0:
-        raise bad(f"negative amount {value!r}; event amounts are positive")
+        raise ValueError(f"negative amount {shown!r}; event amounts are positive")
+    if amount and amount.adjusted() >= AMOUNT_DIGITS:
+        raise ValueError(f"too large an amount: {shown!r} (at most {AMOUNT_DIGITS} digits before the point)")
+    if amount.as_tuple().exponent < -AMOUNT_DECIMALS and amount != round(amount, AMOUNT_DECIMALS):
+        raise ValueError(f"too many decimals: {shown!r} (at most {AMOUNT_DECIMALS})")
     return amount
+
+
+def _decimal(value, bad) -> Decimal:
+    try:
+        return parse_amount(value)
+    except ValueError as error:
+        raise bad(str(error)) from None
 
 
 def _int(value, bad) -> int:

@@ -3,7 +3,9 @@
 A document goes in whole or not at all (one transaction); a document whose
 text is already in changes nothing; the same fact from several documents is
 one row that lists every source. WAL journaling and a busy timeout let two
-`ledger add` processes write to one database.
+`ledger add` processes write to one database. Reading (`read_only`) opens
+the database read-only and changes nothing in it, so a database on a
+read-only disk can be listed; writing starts with an integrity check.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from .schema import COLUMNS, frame, validate
 
 DEFAULT = "ledger.db"
 SETUP_ATTEMPTS = 40
+BUSY_SECONDS = 30
 # A file named so is read as a ledger database, and is an error if it is none.
 STORE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 SCHEMA = """
@@ -60,18 +63,34 @@ def is_store(path: Path) -> bool:
 
 
 class Store:
-    def __init__(self, path: Path, create: bool = True):
+    def __init__(self, path: Path, create: bool = True, read_only: bool = False):
         self.path = Path(path)
-        if not create and not self.path.exists():
+        if (read_only or not create) and not self.path.exists():
             raise StoreError(f"{self.path}: no such ledger database")
         if self.path.exists() and self.path.stat().st_size and not is_store(self.path):
             raise StoreError(f"{self.path}: not a ledger database (not SQLite); nothing was changed")
         try:
-            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            self.db.execute("PRAGMA busy_timeout = 30000")
-            self._set_up()
+            if read_only:
+                self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                          timeout=BUSY_SECONDS, isolation_level=None)
+                self._tables()
+            else:
+                self.db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
+                self.db.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
+                self._check()
+                self._set_up()
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: not a usable ledger database ({error}); nothing was changed") from None
+            raise StoreError(f"{self.path}: {_problem(error)}; nothing was changed") from None
+
+    def _check(self) -> None:
+        """StoreError for a database with a damaged page: nothing is added to it."""
+        problems = [row[0] for row in self.db.execute("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            raise StoreError(f"{self.path}: a damaged database ({problems[0]}); nothing was changed")
+
+    def _tables(self) -> None:
+        self.db.execute("SELECT id, amount, span_start FROM facts LIMIT 1").fetchall()
+        self.db.execute("SELECT hash, doc, mentions FROM documents LIMIT 1").fetchall()
 
     def _set_up(self) -> None:
         """WAL journaling and the tables. Switching the journal mode needs the
@@ -82,7 +101,7 @@ class Store:
                 if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                     self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.executescript(SCHEMA)
-                self.db.execute("SELECT id, amount, span_start FROM facts LIMIT 1").fetchall()
+                self._tables()
                 return
             except sqlite3.OperationalError as error:
                 if "locked" not in str(error) or attempt == SETUP_ATTEMPTS - 1:
@@ -98,11 +117,20 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def _run(self, work):
+        """`work()`, with what SQLite raises as one line."""
+        try:
+            return work()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: {_problem(error)}") from None
+
     def add(self, text: str, doc: str, source: str, lang: str, rows: pd.DataFrame, mentions: list[dict]) -> bool:
         """Store one document with its ledger rows, in one transaction.
         False when a document with the same text is already in."""
-        digest = text_hash(text)
         rows = validate(rows, where=doc) if len(rows) else rows
+        return self._run(lambda: self._add(text_hash(text), doc, source, lang, rows, mentions))
+
+    def _add(self, digest: str, doc: str, source: str, lang: str, rows: pd.DataFrame, mentions: list[dict]) -> bool:
         try:
             self.db.execute("BEGIN IMMEDIATE")
             if self.db.execute("SELECT 1 FROM documents WHERE hash = ?", (digest,)).fetchone():
@@ -124,6 +152,9 @@ class Store:
     def remove(self, doc: str) -> int:
         """Forget the documents with this id (or source); their facts go too
         unless another document reports them. The number of documents."""
+        return self._run(lambda: self._remove(doc))
+
+    def _remove(self, doc: str) -> int:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             hashes = [h for (h,) in self.db.execute(
@@ -140,9 +171,9 @@ class Store:
 
     def documents(self) -> list[dict]:
         """Each document: doc, source, lang, and its money mentions."""
-        return [{"doc": doc, "source": source, "lang": lang, "mentions": json.loads(mentions)}
+        return self._run(lambda: [{"doc": doc, "source": source, "lang": lang, "mentions": json.loads(mentions)}
                 for doc, source, lang, mentions in
-                self.db.execute("SELECT doc, source, lang, mentions FROM documents ORDER BY rowid")]
+                self.db.execute("SELECT doc, source, lang, mentions FROM documents ORDER BY rowid")])
 
     def ledger(self) -> pd.DataFrame:
         """Every fact, with the documents that report it."""
@@ -150,6 +181,18 @@ class Store:
         query = (f"SELECT {', '.join('f.' + c for c in columns)}, "
                  "(SELECT group_concat(doc, char(10)) FROM fact_sources s WHERE s.id = f.id) "
                  "FROM facts f ORDER BY f.rowid")
-        rows = [dict(zip(COLUMNS, values)) for values in self.db.execute(query)]
+        rows = self._run(lambda: [dict(zip(COLUMNS, values)) for values in self.db.execute(query)])
         return validate(frame(rows), where=str(self.path))
 
+
+
+def _problem(error: sqlite3.DatabaseError) -> str:
+    """What SQLite's error means to the user."""
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return f"locked by another process for over {BUSY_SECONDS} s (try again when it is done)"
+    if "malformed" in text or "corrupt" in text:
+        return "a damaged database (a page is corrupt)"
+    if "readonly" in text or "read-only" in text:
+        return "read-only: ledger add and remove need to write to it"
+    return f"not a usable ledger database ({text})"

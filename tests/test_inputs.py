@@ -157,7 +157,7 @@ def test_bad_document_is_named_and_the_good_ones_land(tmp_path, name, content, w
 
 @pytest.mark.parametrize("args, words", [
     (["no/such/file.txt"], "no/such/file.txt: no such file or folder"),
-    (["--jobs", "0", str(SEED)], "--jobs must be 1 or more"),
+    (["--jobs", "0", str(SEED)], "argument --jobs: must be 1 or more, not 0"),
     (["--date", "2016-13-01", str(SEED)], "not a date"),
     (["--format", "xml", str(SEED)], "invalid choice"),
 ])

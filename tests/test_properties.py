@@ -9,7 +9,10 @@ from hypothesis import given, settings, strategies as st
 
 from parsers import find_events, find_money
 from parsers.events.kinds import KINDS
+from parsers.events.periods import Period
 from parsers.languages import available_languages
+
+from .vocabulary import tokens
 
 MONEYISH = st.lists(st.sampled_from(
     list("0123456789.,'-−() €$£:/\n") + ["Mio.", "Mrd.", "Euro", "EUR", "USD", "Dollar", "bn", "m", "k",
@@ -36,6 +39,7 @@ def check_events(text: str, lang: str | None) -> None:
     for e in find_events(text, lang):
         assert e.kind in KINDS and e.status in ("actual", "expected", "planned")
         assert e.value > 0 and len(e.currency) == 3
+        assert e.period is None or Period.from_label(e.period) is not None, e.period  # what the schema takes
         assert text[e.start:e.end] == e.sentence
         assert all(text[m.start:m.end] == m.text and e.start <= m.start < e.end for m in e.mentions)
 
@@ -50,6 +54,15 @@ def test_any_text(text, lang):
 @settings(max_examples=500, deadline=None)
 @given(MONEYISH, st.sampled_from([None, *available_languages()]))
 def test_money_like_text(text, lang):
+    check(text, lang)
+    check_events(text, lang)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(tokens()), max_size=80).map("".join), st.sampled_from([None, *available_languages()]))
+def test_text_of_every_languages_vocabulary_at_once(text, lang):
+    """Separators, scale words and currency tokens of all tables mixed, with
+    Unicode digits and spaces (bench/fuzz.py runs 100,000 such strings)."""
     check(text, lang)
     check_events(text, lang)
 

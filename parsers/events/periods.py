@@ -34,7 +34,8 @@ class Period:
     relation: str = ""  # '', 'previous_year', 'same_period', 'last_year' or 'this_year'
 
     def label(self) -> str | None:
-        if self.year is None:
+        """The label, or None for a year LABEL cannot write ("im Vorjahr" of 1900)."""
+        if self.year is None or not 1900 <= self.year <= 2099:
             return None
         if self.unit == "Y":
             return str(self.year)

@@ -199,8 +199,8 @@ def _counted(text: str, end: int, item: _Item, rules: Grammar) -> bool:
 
 
 def _parse_item(match: re.Match, rules: Grammar) -> _Item | None:
-    """The item of a match, or None when its words are no number or a vague
-    one ("mehrere hundert Euro"), a word currency stands before a bare
+    """The item of a match, or None when its digits or words are no number
+    ("1.000,000.000") or a vague one ("mehrere hundert Euro"), a word currency stands before a bare
     integer ("Euro 2016", "Euro 5"), or the currency word is a weight or a
     name here ("750 Pfund Benzin")."""
     lang = rules.lang
@@ -209,6 +209,8 @@ def _parse_item(match: re.Match, rules: Grammar) -> _Item | None:
     written = match.group("digits") or match.group("words")
     if match.group("digits"):
         number = parse_digits(written, lang, before_scale=scale is not None)
+        if number is None:
+            return None
     else:
         number = parse_words(written, lang)
         vague = rules.vague and rules.vague.search(match.string, max(0, match.start() - 30), match.start("words"))

@@ -45,8 +45,9 @@ def decimal_separator(digits: str, lang: Language, before_scale: bool) -> str | 
     return None if digits.endswith("000") else last
 
 
-def parse_digits(digits: str, lang: Language, before_scale: bool) -> Decimal:
-    """`'1.500,75'` -> Decimal('1500.75') under German conventions."""
+def parse_digits(digits: str, lang: Language, before_scale: bool) -> Decimal | None:
+    """`'1.500,75'` -> Decimal('1500.75') under German conventions; None for
+    marks no convention reads (`'1.000,000.000'`)."""
     compact = re.sub(r"\s|[.,][-–]+$", "", digits)
     for infix in lang.number_infixes:
         compact = compact.replace(infix, "")
@@ -54,10 +55,7 @@ def parse_digits(digits: str, lang: Language, before_scale: bool) -> Decimal:
     if separator is None:  # all marks group: name the other one as decimal point
         separator = "," if "." in compact else "."
     # price-parser drops the grouping marks once told the decimal point.
-    amount = Price.fromstring(compact, decimal_separator=separator).amount
-    if amount is None:
-        raise ValueError(f"not a number: {digits!r}")
-    return amount
+    return Price.fromstring(compact, decimal_separator=separator).amount
 
 
 def parse_words(words: str, lang: Language) -> Decimal | None:
