@@ -156,8 +156,10 @@ def parse_amount(value) -> Decimal:
     """
     if isinstance(value, float):
         raise ValueError(f"{value!r} is a float; amounts are exact decimals")
-    if isinstance(value, bool) or value is None or (isinstance(value, str) and not value.strip()):
+    if value is None or (isinstance(value, str) and not value.strip()):
         raise ValueError("the amount is empty")
+    if isinstance(value, bool):  # a workbook's TRUE
+        raise ValueError(f"not an amount: {str(value).upper()!r}")
     text = str(value).strip()
     shown = text if len(text) <= _AMOUNT_TEXT else text[:_AMOUNT_TEXT] + "..."
     try:

@@ -15,13 +15,13 @@ written in openpyxl's write-only mode, so that a million rows stream.
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -38,13 +38,16 @@ HIDDEN = frozenset({"provenance", "start", "end"})
 HEADER = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="305496")
 CHART_COMPANIES = 10
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def text(value) -> str | None:
-    """Untrusted text as a cell may hold it: no XML-forbidden characters."""
+    """Untrusted text as a cell may hold it: no XML-forbidden characters
+    (controls, lone surrogates, U+FFFE/U+FFFF: a store filled before reading
+    made them U+FFFD may still hold them)."""
     if missing(value):
         return None
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return _XML_FORBIDDEN.sub("", str(value))
 
 
 def _cell(ws, value, number_format: str | None = None, bold: bool = False):

@@ -323,7 +323,7 @@ def test_a_period_typed_as_a_number_keeps_both_facts(tmp_path, capsys, monkeypat
     ([["loss", "Porr", None, "1e100000000", "EUR", None, "actual", "d", "s", PROVENANCE]],
      "sheet Ledger, cell D2: too large an amount"),
     ([["loss", "Porr", None, True, "EUR", None, "actual", "d", "s", PROVENANCE]],
-     "sheet Ledger, cell D2: the amount is empty"),
+     "sheet Ledger, cell D2: not an amount: 'TRUE'"),
     ([["gift", "Porr", None, 5, "EUR", None, "actual", "d", "s", PROVENANCE]],
      "sheet Ledger, cell A2: unknown kind 'gift'"),
 ])
@@ -429,3 +429,10 @@ def test_ctrl_c_under_jobs_prints_no_worker_traceback(tmp_path):
     out, err = process.communicate(timeout=60)
     assert json.loads(first)["doc"].endswith("000.txt")
     assert process.returncode == 130 and "Traceback" not in err.decode() and "interrupted" in err.decode()
+
+
+def test_workbooks_are_parsed_through_defusedxml():
+    """openpyxl's XML defence then rests on defusedxml, not on the expat version."""
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML

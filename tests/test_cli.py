@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -256,6 +257,28 @@ def test_a_run_stopped_midway_keeps_the_previous_output_and_no_temporary_file(tm
     assert process.wait(timeout=60) == 128 + signal.SIGTERM
     assert target.read_bytes() == b"the reviewer's previous file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.jsonl", name]
+
+
+def test_a_workbook_save_stopped_midway_keeps_the_previous_one_and_no_temporary_files(tmp_path):
+    """SIGTERM while the workbook is being saved (its temporary file exists
+    only then): the reviewer's previous workbook stays, and neither ours nor
+    openpyxl's temporary files (under TMPDIR) remain."""
+    target, scratch = tmp_path / "out.xlsx", tmp_path / "scratch"
+    scratch.mkdir()
+    target.write_bytes(b"the reviewer's previous workbook")
+    process = subprocess.Popen([sys.executable, "-m", "ledger", "extract", "--quiet", "-o", str(target),
+                                *_corpus(tmp_path, 600)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               cwd=ROOT, env={**os.environ, "TMPDIR": str(scratch)})
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".out.xlsx.*.tmp")) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert process.poll() is None, "the save ended before it could be stopped"
+    time.sleep(0.2)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=60) == 128 + signal.SIGTERM
+    assert target.read_bytes() == b"the reviewer's previous workbook"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.jsonl", "out.xlsx", "scratch"]
+    assert list(scratch.iterdir()) == []
 
 
 def test_a_run_stopped_by_strict_keeps_the_previous_output(tmp_path):
