@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache
 
 from babel import Locale
 from babel.core import get_global
-from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
+from babel.numbers import get_currency_name, get_currency_precision, get_currency_symbol, list_currencies
 
 from ..languages import Language, load_language
 from ..wordlists import alternation
@@ -50,10 +50,24 @@ class Sense:
     prefix: bool = False
     family: bool = False
     glued: bool = False
+    any_hundredths: bool = False  # a cent word: also the hundredth of any currency with hundredths beside it
 
     @property
     def ambiguous(self) -> bool:
-        return len(self.codes) > 1
+        return len(self.codes) > 1 or self.any_hundredths
+
+    def hundredth_of(self, code: str) -> bool:
+        """Whether this hundredth (`Cent`, `15p`) can be one of `code` ("3 CHF 4 cents")."""
+        return self.factor == CENT and (code in self.codes or self.any_hundredths and _has_hundredths(code))
+
+
+# Marks, in a table's list of the currencies a cent word is a hundredth of, "and of any other with hundredths".
+ANY = "*"
+
+
+@cache
+def _has_hundredths(code: str) -> bool:
+    return get_currency_precision(code) == 2
 
 
 @cache
@@ -120,9 +134,9 @@ def lexicon(lang: Language) -> dict[str, Sense]:
             table[form] = Sense(codes)
     for name, codes in lang.cents.items():
         for form in _capitalized(name):
-            table[form] = Sense(codes, factor=CENT)
+            table[form] = _cents(codes)
     for name, codes in lang.glued_cents.items():
-        table[name] = Sense(codes, factor=CENT, glued=True)
+        table[name] = replace(_cents(codes), glued=True)
     for name, (code, scale) in lang.scaled_codes.items():
         table[name] = Sense((code,), scale=scale, prefix=True)
     for name, family in lang.family_tokens.items():
@@ -130,6 +144,10 @@ def lexicon(lang: Language) -> dict[str, Sense]:
             table[form] = Sense(lang.families[family], prefix=symbol_like(form) or form in lang.prefix_names,
                                 family=True)
     return table
+
+
+def _cents(codes: tuple[str, ...]) -> Sense:
+    return Sense(tuple(c for c in codes if c != ANY), factor=CENT, any_hundredths=ANY in codes)
 
 
 @cache

@@ -153,7 +153,7 @@ def _cents_of(whole: _Item, cents: _Item) -> bool:
     return (whole.sense is not None and whole.sense.factor == 1 and whole.scale is None
             and cents.sense is not None and cents.sense.factor == CENT and cents.scale is None
             and whole.number == whole.number.to_integral() and cents.number in _HUNDREDTHS
-            and bool(set(whole.sense.codes) & set(cents.sense.codes)))
+            and any(cents.sense.hundredth_of(code) for code in whole.sense.codes))
 
 
 def _with_cents(run: list[_Item], lang: Language) -> list[_Item]:
@@ -298,7 +298,7 @@ def _hundredths_code(run: list[_Item], sense: Sense) -> str | None:
     if sense.factor != CENT or not sense.ambiguous:
         return None
     return next((o.sense.codes[0] for o in run if o.sense and o.sense.factor == 1 and not o.sense.ambiguous
-                 and o.sense.codes[0] in sense.codes), None)
+                 and sense.hundredth_of(o.sense.codes[0])), None)
 
 
 def _bracketed(text: str, item: _Item, donor: _Item) -> bool:
