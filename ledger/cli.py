@@ -29,7 +29,8 @@ EXAMPLES = {
   ledger summarize ledger.db --by kind --format csv
   ledger summarize seeds/ --currency EUR     every amount at the ECB rate of its period
   ledger summarize edited.csv --company OpenAI --kind loss
-  ledger summarize ledger.xlsx               the workbook's Ledger sheet, with a reviewer's fixes""",
+  ledger summarize ledger.xlsx               the workbook's Ledger sheet, with a reviewer's fixes
+  ledger summarize ledger.xlsx --update      ... and its Summary sheet rewritten to match them""",
     "add": """examples:
   ledger add seeds/ articles/                into ledger.db (or --db FILE, or $LEDGER_DB)
   ledger add --db deals.db news.jsonl""",
@@ -157,6 +158,9 @@ def _parser() -> argparse.ArgumentParser:
                                    help="convert every amount to this currency")
     summarize_command.add_argument("--format", choices=["table", *TABLE_FORMATS], default="table",
                                    help="table (readable, default), or csv, json, markdown for other tools")
+    summarize_command.add_argument("--update", action="store_true",
+                                   help="with one workbook as SOURCE: rewrite its Summary sheet from its Ledger "
+                                   "sheet as edited (renamed companies, kinds, currencies)")
 
     add_command = _command(commands, "add", "extract documents into the ledger database", "_add")
     inputs(add_command)

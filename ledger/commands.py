@@ -15,7 +15,7 @@ from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColum
 
 from parsers.examples import corpus_paths
 from parsers.records import Extraction, extract
-from reports.excel import write_workbook
+from reports.excel import update_summary, write_workbook
 from reports.records import write_json, write_jsonl
 from reports.scores import write_errors, write_score
 from reports.tables import WRITERS
@@ -175,13 +175,15 @@ def _write_extractions(args, form: str, out: TextIO) -> tuple[int, list[Document
     if form == "xlsx" and (done or errors):
         sources += [source_row(e.source, e.source, error=e.message) for e in errors]
         with atomic_path(args.output) as temporary:
-            write_workbook(temporary, review(combined(ledgers), mentions, sources, args.currency, args.date))
+            write_workbook(temporary, review(combined(ledgers), mentions, sources, args.currency, args.date),
+                           Path(args.output).name)
         say(f"wrote {args.output}")
     return done, errors
 
 
 def _summarize(args) -> int:
     _check_rates(args)
+    workbook = _updated_workbook(args)
     piped = args.input_format in STREAM_FORMATS
     files = [name for name in args.inputs if is_ledger_file(name)]
     texts = [name for name in args.inputs if name not in files and not (piped and name == "-")]
@@ -191,6 +193,10 @@ def _summarize(args) -> int:
     for item, result in _extractions(args, texts, errors) if texts else ():
         parts.append(from_events(result.events, item.doc, item.source, result.lang))
     ledger = combined(parts)
+    if workbook is not None:
+        with atomic_path(workbook) as temporary:
+            update_summary(workbook, temporary, review(ledger, currency=args.currency, when=args.date))
+        say(f"rewrote the Summary sheet of {workbook} from its Ledger sheet ({len(ledger)} row(s))")
     result = summarize(ledger, args.by, args.kind, args.company, args.currency, args.date, args.status, args.period)
     if args.format == "table":
         title = f"Totals by {args.by}" + (f", in {result.currency}" if result.currency else ", per currency")
@@ -201,6 +207,18 @@ def _summarize(args) -> int:
         used = ", ".join(f"{basis} for {count}" for basis, count in sorted(result.bases.items()))
         say(f"converted to {result.currency} at ECB reference rates: {used} amount(s)")
     return _warn(errors)
+
+
+def _updated_workbook(args) -> Path | None:
+    """The workbook --update rewrites the Summary of (the one SOURCE), checked before anything is read."""
+    if not args.update:
+        return None
+    if len(args.inputs) != 1 or Path(args.inputs[0]).suffix.lower() != ".xlsx":
+        raise InputError("--update rewrites the Summary sheet of one workbook: give one .xlsx file as SOURCE")
+    if args.kind or args.company or args.status or args.period:
+        raise InputError("--update rewrites the whole Summary sheet: it takes no --kind, --company, --status "
+                         "or --period")
+    return writable(args.inputs[0])
 
 
 def _add(args) -> int:
@@ -236,7 +254,7 @@ def _export(args) -> int:
     sources = [source_row(d["doc"], d["source"], d["lang"], len(d["mentions"]), int(counts.get(d["doc"], 0)))
                for d in documents]
     with atomic_path(args.output) as temporary:
-        write_workbook(temporary, review(ledger, mentions, sources, args.currency))
+        write_workbook(temporary, review(ledger, mentions, sources, args.currency), Path(args.output).name)
     say(f"wrote {args.output} ({len(ledger)} row(s))")
     return 0
 

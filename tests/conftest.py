@@ -1,5 +1,6 @@
 import csv
 import io
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,3 +32,17 @@ def csv_lines(text: str) -> list[str]:
     """The rows of a CSV the ledger wrote (every field quoted), each joined
     by commas again, for asserting on whole rows."""
     return [",".join(row) for row in csv.reader(io.StringIO(text))]
+
+
+# LibreOffice Calc, which .ci/run installs: CI always has it, a machine without it skips what needs it.
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_libreoffice = pytest.mark.skipif(SOFFICE is None, reason="needs LibreOffice Calc (Debian: libreoffice-calc-nogui)")
+
+
+def libreoffice_convert(paths: list[Path], folder: Path, to: str = "xlsx", infilter: str | None = None) -> None:
+    """Files opened by LibreOffice headless (formulas recalculated) and saved as `to` into `folder`."""
+    command = [SOFFICE, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", to,
+               "--outdir", str(folder), *map(str, paths)]
+    if infilter:
+        command.insert(-len(paths), f"--infilter={infilter}")
+    subprocess.run(command, check=True, capture_output=True, timeout=300)

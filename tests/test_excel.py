@@ -7,6 +7,7 @@ import io
 import zipfile
 from decimal import Decimal
 from functools import partial
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -15,10 +16,10 @@ from ledger.review import MENTION_COLUMNS, SOURCE_COLUMNS, review
 from ledger.schema import frame
 from ledger.workbook import LEDGER_COLUMNS
 from parsers.events.kinds import KINDS
-from reports.excel import write_workbook
+from reports.excel import AMOUNT_FORMAT, write_workbook
 from reports.tables import write_csv
 
-from .conftest import SEED, csv_lines, run_ledger
+from .conftest import SEED, csv_lines, libreoffice_convert, needs_libreoffice, run_ledger
 
 ledger = partial(run_ledger, text=True)
 
@@ -47,7 +48,7 @@ def test_sheets_and_ledger_cells(seed_workbook):
     amounts = {ws.cell(row, column(ws, "amount")).value for row in range(2, 8)}
     assert amounts == {13750000000, 650000000, 5000000000, 10000000000, 6600000000, 4000000000}
     cell = ws.cell(2, column(ws, "amount"))
-    assert cell.data_type == "n" and cell.number_format == '#,##0.00 "USD"'
+    assert cell.data_type == "n" and cell.number_format == AMOUNT_FORMAT  # no code: the currency has its column
     assert ws.cell(2, column(ws, "company")).data_type == "s"
     assert ws.cell(2, column(ws, "sentence")).value.startswith("In den folgenden Monaten")
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:J7"
@@ -66,14 +67,16 @@ def test_dropdowns(seed_workbook):
 def test_summary_totals_follow_the_ledger_and_chart(seed_workbook):
     ws = load_workbook(seed_workbook)["Summary"]
     assert [c.value for c in ws[1]] == ["company", "kind", "status", "currency", "total", "events"]
-    assert ws["A2"].value == "Microsoft" and ws["E2"].value.startswith("=SUMIFS(Ledger!$D$2:$D$7")
-    assert "Ledger!$G$2:$G$7,$C2" in ws["E2"].value  # the status is a criterion: a forecast is not added
+    assert ws["A2"].value == "Microsoft" and ws["E2"].value.startswith("=SUMPRODUCT(EXACT(Ledger!$B$2:$B$")
+    assert "EXACT(Ledger!$G$2:$G$1007,$C2)" in ws["E2"].value  # the status is a criterion: a forecast is not added
     values = [row for row in ws.iter_rows(values_only=True)]
     assert any(r[0] == "Totals in EUR at ECB reference rates" for r in values)
     with zipfile.ZipFile(seed_workbook) as archive:
         charts = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
         chart = archive.read(charts[0]) if charts else b""
-        assert b"<barChart>" in chart and b"Largest companies by total (EUR)" in chart
+        assert b"<barChart>" in chart and b"Largest companies per kind (EUR)" in chart
+        assert chart.count(b"<ser>") == 5  # a series per kind the seed reports: kinds are never added together
+        assert b'formatCode="#,##0.0,,,&quot;bn&quot;"' in chart  # the axis in billions
 
 
 def test_mentions_and_sources(seed_workbook):
@@ -178,3 +181,65 @@ def test_unknown_total_currency_stops_before_reading(tmp_path):
     assert result.returncode == 2 and result.stderr.strip().splitlines() == [
         "ledger: error: no exchange rates for 'XYZ' (an ISO code such as EUR or USD)"]
     assert not path.exists()
+
+
+def _summary_values(path: Path, folder: Path) -> dict[tuple, tuple]:
+    """The Summary's table as LibreOffice computes it: (company, kind, status, currency) -> (total, events)."""
+    libreoffice_convert([path], folder)
+    rows = load_workbook(folder / path.name, data_only=True)["Summary"].iter_rows(min_row=2, values_only=True)
+    table = {}
+    for row in rows:
+        if row[0] is None:
+            break
+        table[tuple(row[:4])] = tuple(row[4:6])
+    return table
+
+
+def _edited(path: Path, target: Path, edit) -> Path:
+    wb = load_workbook(path)
+    edit(wb["Ledger"])
+    wb.save(target)
+    return target
+
+
+@needs_libreoffice
+def test_summary_follows_renames_after_update_and_compares_names_exactly(tmp_path):
+    """Recomputed by LibreOffice: the Summary's formulas follow edited
+    amounts; a rename (with case, a wildcard, an operator, an emptied name)
+    shows once `summarize --update` has rewritten the sheet; ACME and Acme
+    and A*, =X are each their own total, and (unnamed) totals the empty names."""
+    path = tmp_path / "seed.xlsx"
+    assert ledger("extract", SEED, "-o", path).returncode == 0
+    names = {"loan": "ACME", "contract": "Acme", "funding_round": "A*", "loss": "=X", "acquisition": None}
+
+    def rename(ws):
+        for row in range(2, ws.max_row + 1):
+            kind = ws.cell(row, column(ws, "kind")).value
+            if kind in names:
+                cell = ws.cell(row, column(ws, "company"))
+                cell.value = names[kind]
+                cell.data_type = "s" if cell.value else cell.data_type  # "=X" typed as text, as '=X in Excel
+            if kind == "investment":
+                ws.cell(row, column(ws, "amount")).value = 14000000000
+
+    edited = _edited(path, tmp_path / "edited.xlsx", rename)
+    before = _summary_values(edited, tmp_path / "before")
+    assert before[("Microsoft", "investment", "actual", "USD")] == (14000000000, 1)  # an amount's fix follows
+    assert before[("OpenAI", "loan", "actual", "USD")] == (0, 0)  # a rename needs --update
+    out = ledger("summarize", edited, "--update", "--format", "csv")
+    assert out.returncode == 0 and "rewrote the Summary sheet" in out.stderr
+    after = _summary_values(edited, tmp_path / "after")
+    assert after == {
+        ("ACME", "loan", "actual", "USD"): (4000000000, 1), ("Acme", "contract", "actual", "USD"): (10000000000, 1),
+        ("A*", "funding_round", "actual", "USD"): (6600000000, 1), ("=X", "loss", "expected", "USD"): (5000000000, 1),
+        ("(unnamed)", "acquisition", "actual", "USD"): (650000000, 1),
+        ("Microsoft", "investment", "actual", "USD"): (14000000000, 1)}
+    wb = load_workbook(edited)
+    assert wb.sheetnames == ["Ledger", "Summary", "Mentions", "Sources", "Lists"]  # the other sheets stay
+    assert wb["Ledger"].cell(2, column(wb["Ledger"], "company")).value in {*names.values(), "Microsoft"}
+    assert any("--update" in str(r[0]) for r in wb["Summary"].iter_rows(values_only=True) if r[0])
+
+
+def test_update_needs_one_workbook(tmp_path):
+    out = ledger("summarize", SEED, "--update")
+    assert out.returncode == 2 and "give one .xlsx file" in out.stderr

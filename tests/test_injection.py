@@ -8,15 +8,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
-import subprocess
 
 import pytest
 from openpyxl import load_workbook
 
 from ledger.cells import FORMULA_START, QUOTE
 
-from .conftest import run_ledger as ledger
+from .conftest import libreoffice_convert, needs_libreoffice, run_ledger as ledger
 
 PAYLOADS = ["=cmd|' /C calc'!A0", "+SUM(A1:A9)", "-2+3", "@SUM(1+1)", "＝1+2", " \t=1+2", "\x00=1+2"]
 TEXT = ("Die Porr AG meldete einen Verlust von 5 Mio. Euro im Jahr 2022\r=cmd|' /C calc'!A0 sagte der Chef. "
@@ -97,21 +95,14 @@ def test_markdown_escapes_markup_and_line_breaks(outputs):
     assert any(r"'=cmd\|' /C calc'\!A0" in line for line in lines)
 
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-# .ci/run installs LibreOffice, so CI always runs this; a machine without it says so in the skip reason.
-@pytest.mark.skipif(SOFFICE is None, reason="needs LibreOffice Calc (Debian: libreoffice-calc-nogui)")
+@needs_libreoffice
 def test_libreoffice_imports_no_formula(outputs, tmp_path):
-    soffice = SOFFICE
     names = []
     for name in ("extract", "list", "summarize"):
         (tmp_path / f"{name}.csv").write_text(outputs[name], encoding="utf-8", newline="")
-        names.append(str(tmp_path / f"{name}.csv"))
+        names.append(tmp_path / f"{name}.csv")
     # UTF-8 (76), comma (44) and double quote (34) as a user's import dialog would have them
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
-                    "xlsx", "--infilter=CSV:44,34,76,1", "--outdir", str(tmp_path), *names],
-                   check=True, capture_output=True, timeout=300)
+    libreoffice_convert(names, tmp_path, infilter="CSV:44,34,76,1")
     for name in ("extract", "list", "summarize"):
         sheet = load_workbook(tmp_path / f"{name}.xlsx").active
         cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
