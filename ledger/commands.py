@@ -11,7 +11,16 @@ from pathlib import Path
 from typing import Iterator, TextIO
 
 from rich.console import Console
-from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from parsers.examples import corpus_paths
 from parsers.records import Extraction, extract
@@ -22,12 +31,12 @@ from reports.tables import WRITERS
 from reports.terminal import extract_tables, ledger_table, summary_table
 
 from .cells import flat
-from .documents import Document, DocumentError, InputError, Options, read_inputs
+from .documents import Document, DocumentError, InputError, Options, planned, read_inputs
 from .evaluation.gold import GoldError, evaluate
 from .loading import is_ledger_file, load_ledger_file, load_ledger_stream
 from .names import STREAM_FORMATS
 from .outputs import atomic_path, atomic_text, writable
-from .rates import ConversionError, supported
+from .rates import LATEST, ConversionError, latest_day, supported
 from .review import review, source_row
 from .schema import LedgerError, combined, from_events
 from .store import Store, StoreError, default_path
@@ -92,15 +101,17 @@ def _extractions(args, inputs: list[str], errors: list[DocumentError]) -> Iterat
     in --jobs processes, with a progress bar on a terminal. Unreadable
     documents are warned about and appended to `errors`; with --strict the
     first one stops the run."""
-    jobs = ((item, _lang(args), args.date) for item in read_inputs(inputs, _options(args)))
+    options = _options(args)
+    jobs = ((item, _lang(args), args.date) for item in read_inputs(inputs, options))
     pool = multiprocessing.get_context("spawn").Pool(args.jobs, initializer=_worker) if args.jobs > 1 else None
     results = pool.imap(_work, jobs, chunksize=16) if pool else map(_work, jobs)
     show = not args.quiet and sys.stderr.isatty()
+    done = events = 0
     try:
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=Console(stderr=True), disable=not show,
-                      transient=True) as progress:
-            task = progress.add_task("extracting", total=None)
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TaskProgressColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+                      console=Console(stderr=True), disable=not show, transient=True) as progress:
+            task = progress.add_task("extracting", total=planned(inputs, options) if show else None)
             for result in results:
                 progress.advance(task)
                 if isinstance(result, DocumentError):
@@ -111,10 +122,13 @@ def _extractions(args, inputs: list[str], errors: list[DocumentError]) -> Iterat
                     continue
                 for warning in result[0].warnings:
                     say(f"warning: {result[0].source}: {warning}")
+                done, events = done + 1, events + len(result[1].events)
                 yield result
     finally:
         if pool:
             pool.terminate()
+    if not args.quiet:
+        say(f"{done} document(s) read, {events} event(s), {len(errors)} unreadable")
 
 
 _SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".txt": "table", ".xlsx": "xlsx"}
@@ -204,7 +218,8 @@ def _summarize(args) -> int:
     else:
         WRITERS[args.format](result.table, sys.stdout)
     if result.bases:
-        used = ", ".join(f"{basis} for {count}" for basis, count in sorted(result.bases.items()))
+        used = ", ".join(f"{basis}{f' of {latest_day()}' if basis == LATEST else ''} for {count}"
+                         for basis, count in sorted(result.bases.items()))
         say(f"converted to {result.currency} at ECB reference rates: {used} amount(s)")
     return _warn(errors)
 
@@ -261,9 +276,9 @@ def _export(args) -> int:
 
 def _remove(args) -> int:
     with Store(_db(args), create=False) as store:
-        count = store.remove(args.doc)
-    say(f"removed {count} document(s)")
-    return 0 if count else 1
+        documents, facts = store.remove(args.doc)
+    say(f"removed {documents} document(s) and {facts} ledger row(s) no other document reports")
+    return 0 if documents else 1
 
 
 def _paths(names: list[str]) -> list[Path]:

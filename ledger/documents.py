@@ -103,18 +103,41 @@ def read_inputs(inputs: list[str], options: Options = Options()) -> Iterator[Doc
             continue
         path = Path(name)
         if path.is_dir():
-            try:
-                files = sorted(p for p in path.rglob(options.glob or "*") if p.is_file()
-                               and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                               and (options.glob or p.suffix.lower() in READABLE))
-            except (ValueError, NotImplementedError, OSError) as error:
-                raise InputError(f"{path}: cannot list it with --glob {options.glob!r} ({error})") from None
+            files = _folder_files(path, options)
             if not files:
                 yield DocumentError(str(path), f"has no {options.glob or 'readable'} files")
             for file in files:
                 yield from _read_file(file, options, named=False)
         else:
             yield from _read_file(path, options, named=True)
+
+
+def planned(inputs: list[str], options: Options = Options()) -> int | None:
+    """How many documents read_inputs will give, when the files alone say
+    it (None with a corpus file, whose records are not counted ahead, or stdin)."""
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        if name == "-" or path.suffix.lower() in CORPUS_SUFFIXES:
+            return None
+        if path.is_dir():
+            files = _folder_files(path, options)
+            if any(p.suffix.lower() in CORPUS_SUFFIXES for p in files):
+                return None
+            total += len(files)
+        else:
+            total += 1
+    return total
+
+
+def _folder_files(path: Path, options: Options) -> list[Path]:
+    """The files of a folder to read, in order: --glob's, else every readable one; no hidden ones."""
+    try:
+        return sorted(p for p in path.rglob(options.glob or "*") if p.is_file()
+                      and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                      and (options.glob or p.suffix.lower() in READABLE))
+    except (ValueError, NotImplementedError, OSError) as error:
+        raise InputError(f"{path}: cannot list it with --glob {options.glob!r} ({error})") from None
 
 
 def _exists(name: str) -> None:

@@ -60,6 +60,11 @@ def period_end(period: str | None) -> date | None:
     return date(parsed.year, month, calendar.monthrange(parsed.year, month)[1])
 
 
+def latest_day() -> date:
+    """The day of the latest rate the ECB history holds (what LATEST conversions use)."""
+    return _converter().bounds["USD"].last_date
+
+
 def supported(currency: str) -> bool:
     return currency in legacy_rates() or currency in _converter().currencies
 
@@ -73,7 +78,7 @@ def convert(amount: Decimal, currency: str, target: str, period: str | None = No
         day, basis = document_date, DOCUMENT_DATE
     converter = _converter()
     if day is None:
-        day, basis = converter.bounds["USD"].last_date, LATEST
+        day, basis = latest_day(), LATEST
     legacy = legacy_rates()
     if currency in legacy:
         amount, currency = amount / legacy[currency], "EUR"

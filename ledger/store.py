@@ -149,12 +149,12 @@ class Store:
                 self.db.execute("ROLLBACK")
             raise
 
-    def remove(self, doc: str) -> int:
+    def remove(self, doc: str) -> tuple[int, int]:
         """Forget the documents with this id (or source); their facts go too
-        unless another document reports them. The number of documents."""
+        unless another document reports them. How many documents and facts went."""
         return self._run(lambda: self._remove(doc))
 
-    def _remove(self, doc: str) -> int:
+    def _remove(self, doc: str) -> tuple[int, int]:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             hashes = [h for (h,) in self.db.execute(
@@ -162,12 +162,12 @@ class Store:
             for digest in hashes:
                 self.db.execute("DELETE FROM fact_sources WHERE hash = ?", (digest,))
                 self.db.execute("DELETE FROM documents WHERE hash = ?", (digest,))
-            self.db.execute("DELETE FROM facts WHERE id NOT IN (SELECT id FROM fact_sources)")
+            facts = self.db.execute("DELETE FROM facts WHERE id NOT IN (SELECT id FROM fact_sources)").rowcount
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        return len(hashes)
+        return len(hashes), facts
 
     def documents(self) -> list[dict]:
         """Each document: doc, source, lang, and its money mentions."""

@@ -290,3 +290,18 @@ def test_a_run_stopped_by_strict_keeps_the_previous_output(tmp_path):
     assert out.returncode == 1
     assert target.read_text(encoding="utf-8") == "previous\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["blob.txt", "out.jsonl"]
+
+
+def test_a_run_ends_with_its_counts_and_the_progress_knows_its_total(tmp_path):
+    """The last line says what was read; a progress bar's total is the
+    number of documents when the files alone say it (not for a corpus)."""
+    from ledger.documents import planned
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Die Porr AG meldete einen Umsatz von 3 Mrd. Euro.", encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"")
+    out = ledger("extract", "--format", "jsonl", folder, SEED)
+    assert out.stderr.decode().splitlines()[-2] == "ledger: 2 document(s) read, 7 event(s), 1 unreadable"
+    assert planned([str(folder), str(SEED)]) == 3
+    assert planned([str(folder), *(_corpus(tmp_path, 2)[-1:])]) is None and planned(["-"]) is None
