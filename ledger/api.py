@@ -26,7 +26,7 @@ from parsers.records import extract as extract_document
 from .documents import Document, DocumentError, Options, read_inputs
 from .loading import load_ledger_file
 from .schema import STATUSES, combined, from_events
-from .totals import summarize as summary_of
+from .totals import Selection, summarize as summary_of
 
 AMOUNT = pd.ArrowDtype(pa.decimal128(38, 9))  # up to 10^29 with nine decimals: any amount of money
 
@@ -61,13 +61,15 @@ def read(path: str | Path) -> pd.DataFrame:
     return typed(load_ledger_file(str(path)))
 
 
-def summarize(df: pd.DataFrame, by: str = "company", **filters) -> pd.DataFrame:
+def summarize(df: pd.DataFrame, by: str = "company", currency: str | None = None,
+              document_date: date | None = None, **filters) -> pd.DataFrame:
     """Totals per `by` (company, counterparty, kind or period), kind, status
-    and currency; `filters` as ledger.totals.summarize takes them (kind,
-    company, currency to convert to, status, period)."""
+    and currency, every amount converted to `currency` if given; `filters`
+    are the fields of ledger.totals.Selection (kind, company, status,
+    period, since, until)."""
     ledger = df.drop(columns=["amount_float"], errors="ignore").astype({"amount": object})
     ledger = ledger.astype({c: object for c in ("kind", "status", "currency")})
-    table = summary_of(ledger, by, **filters).table
+    table = summary_of(ledger, by, Selection(**filters), currency, document_date).table
     table["total"] = table["total"].astype(AMOUNT)
     return table
 

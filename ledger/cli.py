@@ -130,6 +130,10 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--period", metavar="P", help="only figures of this period or within it "
                              "(2024 takes 2024, 2024-06, 2024-Q3)")
         command.add_argument("--company", metavar="NAME", help="companies whose name contains this")
+        command.add_argument("--since", type=_date, metavar="YYYY-MM-DD",
+                             help="only figures of periods that end on or after this day")
+        command.add_argument("--until", type=_date, metavar="YYYY-MM-DD",
+                             help="only figures of periods that end on or before this day")
 
     def database(command):
         command.add_argument("--db", type=Path, default=None, metavar="FILE",
@@ -179,6 +183,7 @@ def _parser() -> argparse.ArgumentParser:
                                 help="the reviewer's workbook to write")
     export_command.add_argument("--currency", type=str.upper, metavar="CODE",
                                 help="the workbook's totals in this currency too")
+    filters(export_command)
 
     remove_command = _command(commands, "remove", "forget a document and its rows", "_remove")
     database(remove_command)

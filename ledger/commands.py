@@ -40,7 +40,7 @@ from .rates import LATEST, ConversionError, latest_day, supported
 from .review import review, source_row
 from .schema import LedgerError, combined, from_events
 from .store import Store, StoreError, default_path
-from .totals import select, summarize
+from .totals import Selection, summarize
 
 # What a command reports as one line and exit 2.
 ERRORS = (InputError, LedgerError, StoreError, ConversionError)
@@ -211,7 +211,7 @@ def _summarize(args) -> int:
         with atomic_path(workbook) as temporary:
             update_summary(workbook, temporary, review(ledger, currency=args.currency, when=args.date))
         say(f"rewrote the Summary sheet of {workbook} from its Ledger sheet ({len(ledger)} row(s))")
-    result = summarize(ledger, args.by, args.kind, args.company, args.currency, args.date, args.status, args.period)
+    result = summarize(ledger, args.by, _selection(args), args.currency, args.date)
     if args.format == "table":
         title = f"Totals by {args.by}" + (f", in {result.currency}" if result.currency else ", per currency")
         summary_table(result.table, args.by, title, sys.stdout)
@@ -224,15 +224,20 @@ def _summarize(args) -> int:
     return _warn(errors)
 
 
+def _selection(args, currency: str | None = None) -> Selection:
+    """The rows the filter options choose (`currency` a filter for list; summarize converts to its --currency)."""
+    return Selection(args.kind, args.company, currency, args.status, args.period, args.since, args.until)
+
+
 def _updated_workbook(args) -> Path | None:
     """The workbook --update rewrites the Summary of (the one SOURCE), checked before anything is read."""
     if not args.update:
         return None
     if len(args.inputs) != 1 or Path(args.inputs[0]).suffix.lower() != ".xlsx":
         raise InputError("--update rewrites the Summary sheet of one workbook: give one .xlsx file as SOURCE")
-    if args.kind or args.company or args.status or args.period:
-        raise InputError("--update rewrites the whole Summary sheet: it takes no --kind, --company, --status "
-                         "or --period")
+    if _selection(args) != Selection():
+        raise InputError("--update rewrites the whole Summary sheet: it takes no --kind, --company, --status, "
+                         "--period, --since or --until")
     return writable(args.inputs[0])
 
 
@@ -252,7 +257,7 @@ def _add(args) -> int:
 
 def _list(args) -> int:
     with Store(_db(args), read_only=True) as store:
-        rows = select(store.ledger(), args.kind, args.company, args.currency, args.status, args.period)
+        rows = _selection(args, args.currency).rows(store.ledger())
     if args.format == "table":
         ledger_table(rows, sys.stdout)
     else:
@@ -268,6 +273,7 @@ def _export(args) -> int:
     mentions = [m for d in documents for m in d["mentions"]]
     sources = [source_row(d["doc"], d["source"], d["lang"], len(d["mentions"]), int(counts.get(d["doc"], 0)))
                for d in documents]
+    ledger = _selection(args).rows(ledger)  # the sheets of mentions and sources stay whole
     with atomic_path(args.output) as temporary:
         write_workbook(temporary, review(ledger, mentions, sources, args.currency), Path(args.output).name)
     say(f"wrote {args.output} ({len(ledger)} row(s))")

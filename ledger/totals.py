@@ -15,7 +15,7 @@ from decimal import Decimal
 import pandas as pd
 
 from .names import BY
-from .rates import convert
+from .rates import convert, period_end
 from .schema import COLUMNS
 
 UNNAMED = "(unnamed)"
@@ -43,35 +43,46 @@ def merge_facts(ledger: pd.DataFrame) -> pd.DataFrame:
     return first.reset_index()[list(COLUMNS)]
 
 
-def select(ledger: pd.DataFrame, kind: str | None = None, company: str | None = None,
-           currency: str | None = None, status: str | None = None, period: str | None = None) -> pd.DataFrame:
-    """The rows of a kind, of companies whose name contains `company`
-    (case-folded), in a currency, of a status, of a period or within it
-    ("2024" takes 2024, 2024-06, 2024-Q3)."""
-    keep = pd.Series(True, index=ledger.index)
-    if kind:
-        keep &= ledger["kind"] == kind
-    if status:
-        keep &= ledger["status"] == status
-    if period:
-        periods = ledger["period"].fillna("")
-        keep &= (periods == period) | periods.str.startswith(period + "-")
-    if company:
-        keep &= ledger["company"].fillna("").str.casefold().str.contains(company.casefold(), regex=False)
-    if currency:
-        keep &= ledger["currency"] == currency
-    return ledger[keep]
+@dataclass(frozen=True)
+class Selection:
+    """Which ledger rows to show or total: of a kind, of companies whose
+    name contains `company` (case-folded), in a currency, of a status, of a
+    period or within it ("2024" takes 2024, 2024-06, 2024-Q3), of periods
+    ending on or after `since` and on or before `until` (rows without a
+    period are left out by these two)."""
+    kind: str | None = None
+    company: str | None = None
+    currency: str | None = None
+    status: str | None = None
+    period: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+    def rows(self, ledger: pd.DataFrame) -> pd.DataFrame:
+        keep = pd.Series(True, index=ledger.index)
+        for column in ("kind", "currency", "status"):
+            if getattr(self, column):
+                keep &= ledger[column] == getattr(self, column)
+        if self.period:
+            periods = ledger["period"].fillna("")
+            keep &= (periods == self.period) | periods.str.startswith(self.period + "-")
+        if self.company:
+            keep &= ledger["company"].fillna("").str.casefold().str.contains(self.company.casefold(), regex=False)
+        if self.since or self.until:
+            ends = ledger["period"].map(period_end)
+            keep &= ends.map(lambda end: end is not None and (self.since or end) <= end <= (self.until or end))
+        return ledger[keep]
 
 
-def summarize(ledger: pd.DataFrame, by: str = "company", kind: str | None = None, company: str | None = None,
-              currency: str | None = None, document_date: date | None = None, status: str | None = None,
-              period: str | None = None) -> Summary:
-    """Totals of the merged ledger. With `currency`, every amount is first
-    converted at the ECB rate of its period's last day (else the document
-    date, else the latest rate); ConversionError for a currency without one."""
+def summarize(ledger: pd.DataFrame, by: str = "company", selection: Selection = Selection(),
+              currency: str | None = None, document_date: date | None = None) -> Summary:
+    """Totals of the merged ledger's `selection`. With `currency`, every
+    amount is first converted at the ECB rate of its period's last day (else
+    the document date, else the latest rate); ConversionError for a
+    currency without one."""
     if by not in BY:
         raise ValueError(f"cannot summarize by {by!r}; by one of {', '.join(BY)}")
-    rows = select(merge_facts(ledger), kind, company, status=status, period=period)
+    rows = selection.rows(merge_facts(ledger))
     amounts, currencies, bases = list(rows["amount"]), list(rows["currency"]), Counter()
     if currency:
         conversions = [convert(a, c, currency, p, document_date) if c != currency else None

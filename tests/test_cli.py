@@ -12,6 +12,8 @@ import pytest
 
 from .conftest import ROOT, SEED, csv_lines, run_ledger
 
+pytestmark = pytest.mark.slow  # each test runs `ledger` as a process of its own
+
 ledger = run_ledger
 
 

@@ -21,6 +21,8 @@ from reports.tables import write_csv
 
 from .conftest import SEED, csv_lines, libreoffice_convert, needs_libreoffice, run_ledger
 
+pytestmark = pytest.mark.slow  # each test runs `ledger` as a process of its own
+
 ledger = partial(run_ledger, text=True)
 
 

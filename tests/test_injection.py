@@ -16,6 +16,8 @@ from ledger.cells import FORMULA_START, QUOTE
 
 from .conftest import libreoffice_convert, needs_libreoffice, run_ledger as ledger
 
+pytestmark = pytest.mark.slow  # each test runs `ledger` as a process of its own
+
 PAYLOADS = ["=cmd|' /C calc'!A0", "+SUM(A1:A9)", "-2+3", "@SUM(1+1)", "＝1+2", " \t=1+2", "\x00=1+2"]
 TEXT = ("Die Porr AG meldete einen Verlust von 5 Mio. Euro im Jahr 2022\r=cmd|' /C calc'!A0 sagte der Chef. "
         "Die Strabag SE meldete einen Umsatz von 7 Mio. Euro im Jahr 2022.")

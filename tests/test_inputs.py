@@ -14,6 +14,8 @@ from pypdf import PdfReader, PdfWriter
 
 from .conftest import SEED, SHARED, run_ledger
 
+pytestmark = pytest.mark.slow  # each test runs `ledger` as a process of its own
+
 ARTICLE = "Die Porr AG meldete einen Umsatz von 3 Mrd. Euro."
 
 

@@ -15,7 +15,7 @@ from ledger.cells import flat
 from ledger.loading import read_csv
 from ledger.rates import convert, legacy_rates
 from ledger.schema import COLUMNS, LedgerError, from_events, validate
-from ledger.totals import merge_facts, summarize
+from ledger.totals import Selection, merge_facts, summarize
 from parsers.records import extract
 from reports.tables import write_csv
 
@@ -85,8 +85,8 @@ def test_summarize_by(by, first):
 
 def test_filters():
     ledger = seed_ledger()
-    assert summarize(ledger, kind="loan").table["total"].tolist() == [Decimal("4000000000")]
-    assert set(summarize(ledger, company="openai").table["company"]) == {"OpenAI"}
+    assert summarize(ledger, selection=Selection(kind="loan")).table["total"].tolist() == [Decimal("4000000000")]
+    assert set(summarize(ledger, selection=Selection(company="openai")).table["company"]) == {"OpenAI"}
 
 
 def test_conversion_uses_the_ecb_rate_of_the_periods_last_business_day():
@@ -118,7 +118,7 @@ def test_hand_edited_csv_is_used(tmp_path):
         write_csv(seed_ledger(), out)
     edited = path.read_text(encoding="utf-8").replace('"OpenAI","","4000000000","USD"', '"OpenAI","","4500000000","USD"')
     path.write_text(edited, encoding="utf-8")
-    table = summarize(read_csv(path), kind="loan").table
+    table = summarize(read_csv(path), selection=Selection(kind="loan")).table
     assert table["total"].tolist() == [Decimal("4500000000")]
 
 
@@ -176,6 +176,22 @@ def test_a_forecast_is_never_added_to_a_reported_figure():
     table = summarize(ledger_of(text, "a", "de")).table
     assert sorted(zip(table["status"], table["total"])) == [("actual", Decimal("3000000000")),
                                                           ("expected", Decimal("3500000000"))]
-    only = summarize(ledger_of(text, "a", "de"), status="expected").table
+    only = summarize(ledger_of(text, "a", "de"), selection=Selection(status="expected")).table
     assert only["total"].tolist() == [Decimal("3500000000")]
-    assert summarize(ledger_of(text, "a", "de"), period="2015").table["total"].tolist() == [Decimal("3000000000")]
+    ledger = ledger_of(text, "a", "de")
+    assert summarize(ledger, selection=Selection(period="2015")).table["total"].tolist() == [Decimal("3000000000")]
+
+
+def test_since_and_until_select_by_the_end_of_a_period():
+    text = ("Die Porr AG machte 2015 einen Umsatz von 3 Mrd. Euro. Im dritten Quartal 2016 machte die Porr AG "
+            "einen Umsatz von 1 Mrd. Euro. Die Strabag SE machte einen Gewinn von 2 Mio. Euro.")
+    ledger = ledger_of(text, "a", "de")
+    assert set(ledger["period"]) == {"2015", "2016-Q3", None}
+
+    def periods(**bounds):
+        return sorted(Selection(**bounds).rows(ledger)["period"])
+
+    assert periods(since=date(2016, 1, 1)) == ["2016-Q3"]  # and no row without a period
+    assert periods(until=date(2015, 12, 31)) == ["2015"]
+    assert periods(since=date(2015, 12, 31), until=date(2016, 9, 30)) == ["2015", "2016-Q3"]
+    assert periods(until=date(2015, 12, 30)) == []

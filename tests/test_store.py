@@ -14,10 +14,13 @@ import time
 from functools import partial
 
 import pytest
+from openpyxl import load_workbook
 
 from ledger.store import Store, StoreError
 
 from .conftest import ROOT, SEED, csv_lines, run_ledger
+
+pytestmark = pytest.mark.slow  # each test runs `ledger` as a process of its own
 
 TEMPLATE = "Die Firma{n} AG meldete einen Umsatz von {n},5 Millionen Euro. Die Firma{n} AG plant einen Kredit über {n} Mio. Euro."
 
@@ -85,6 +88,12 @@ def test_list_filters(tmp_path):
     rows = json.loads(ledger("list", "--kind", "loan", "--company", "openai", "--format", "json", db=db).stdout)
     assert [(r["kind"], r["company"], r["amount"]) for r in rows] == [("loan", "OpenAI", "4000000000")]
     assert json.loads(ledger("list", "--currency", "EUR", "--format", "json", db=db).stdout) == []
+    since = json.loads(ledger("list", "--since", "2024-06-01", "--until", "2024-06-30", "--format", "json", db=db).stdout)
+    assert [(r["kind"], r["period"]) for r in since] == [("contract", "2024-06")]
+    workbook = tmp_path / "loans.xlsx"
+    assert ledger("export", "--kind", "loan", "-o", workbook, db=db).returncode == 0
+    ledger_rows = list(load_workbook(workbook)["Ledger"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in ledger_rows] == ["loan"]
 
 
 def test_two_adds_at_once(tmp_path):
