@@ -67,7 +67,7 @@ def summarize(df: pd.DataFrame, by: str = "company", currency: str | None = None
     and currency, every amount converted to `currency` if given; `filters`
     are the fields of ledger.totals.Selection (kind, company, status,
     period, since, until)."""
-    ledger = df.drop(columns=["amount_float"], errors="ignore").astype({"amount": object})
+    ledger = df.drop(columns=["amount_float"], errors="ignore").astype({"amount": object, "upper": object})
     ledger = ledger.astype({c: object for c in ("kind", "status", "currency")})
     table = summary_of(ledger, by, Selection(**filters), currency, document_date).table
     table["total"] = table["total"].astype(AMOUNT)
@@ -79,6 +79,7 @@ def typed(ledger: pd.DataFrame) -> pd.DataFrame:
     categorical kind, status and currency."""
     out = ledger.copy()
     out["amount"] = out["amount"].astype(AMOUNT)
+    out["upper"] = out["upper"].astype(AMOUNT)
     out["amount_float"] = out["amount"].astype("float64")
     out["kind"] = pd.Categorical(out["kind"], categories=KINDS)
     out["status"] = pd.Categorical(out["status"], categories=STATUSES)

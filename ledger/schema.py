@@ -20,6 +20,8 @@ Columns (in this order):
 | span_end      | int        |                                                             |
 | extracted_at  | str        | when it was first extracted (ISO 8601, UTC)                 |
 | sources       | str        | every document that reports the fact, one per line          |
+| qualifier     | str / None | what the text says of the amount: rund, up to, mehr als      |
+| upper         | Decimal / None | the upper bound when the fact is a range (amount: its lower) |
 
 Amounts are `decimal.Decimal` objects (an object column): exact to the
 cent and beyond, summed exactly; floats only for display and charts.
@@ -40,7 +42,9 @@ from parsers.events.periods import Period
 from parsers.money import plain_decimal
 
 COLUMNS = ("id", "kind", "company", "counterparty", "amount", "currency", "period", "status", "lang",
-           "doc", "source", "sentence", "span_start", "span_end", "extracted_at", "sources")
+           "doc", "source", "sentence", "span_start", "span_end", "extracted_at", "sources", "qualifier", "upper")
+# Columns a ledger written before they existed may lack: they read as empty.
+OPTIONAL = frozenset({"id", "qualifier", "upper"})
 # Legacy currencies the extractor reads (Schilling, D-Mark, markka) are ISO codes too.
 CURRENCIES = frozenset(list_currencies())
 
@@ -74,7 +78,7 @@ def from_events(events: list[Event], doc: str, source: str, lang: str,
         "currency": e.currency, "period": e.period, "status": e.status, "lang": lang,
         "doc": doc, "source": source, "sentence": e.sentence,
         "span_start": e.mentions[0].start, "span_end": e.mentions[0].end,
-        "extracted_at": when, "sources": doc,
+        "extracted_at": when, "sources": doc, "qualifier": e.qualifier, "upper": e.upper,
     } for e in events]
     return frame(rows)
 
@@ -87,7 +91,9 @@ def from_record(event: dict, doc: str, lang: str | None) -> dict:
             "amount": amount, "currency": event["currency"], "period": event["period"],
             "status": event["status"], "lang": lang, "doc": doc, "source": doc,
             "sentence": event["sentence"]["text"], "span_start": event["mention"]["start"],
-            "span_end": event["mention"]["end"], "extracted_at": None, "sources": doc}
+            "span_end": event["mention"]["end"], "extracted_at": None, "sources": doc,
+            "qualifier": event.get("qualifier"),
+            "upper": Decimal(event["upper"]) if event.get("upper") is not None else None}
 
 
 def frame(rows: list[dict]) -> pd.DataFrame:
@@ -108,17 +114,19 @@ def validate(df: pd.DataFrame, where: str = "ledger", locate: Locator = by_row) 
     computed from its fact (an `id` column may be absent), or LedgerError
     naming the first bad row and column (by `locate`: data rows counted
     from 1 below the header, unless told otherwise)."""
-    missing = [c for c in COLUMNS if c not in df.columns and c != "id"]
+    missing = [c for c in COLUMNS if c not in df.columns and c not in OPTIONAL]
     if missing:
         raise LedgerError(f"{where}: missing column(s): {', '.join(missing)}")
     df = df.reindex(columns=list(COLUMNS)).copy()
     df = df.astype(object).where(df.notna(), None)
-    amounts, ids, starts, ends = [], [], [], []
+    amounts, uppers, ids, starts, ends = [], [], [], [], []
     for index, row in enumerate(df.itertuples(index=False)):
         def bad(column: str, problem: str) -> LedgerError:
             return LedgerError(f"{where}: {locate(index, column)}: {problem}")
 
         amounts.append(_decimal(row.amount, lambda p: bad("amount", p)))
+        uppers.append(None if row.upper is None or str(row.upper).strip() == "" else
+                      _decimal(row.upper, lambda p: bad("upper", p)))
         if row.kind not in KINDS:
             raise bad("kind", f"unknown kind {row.kind!r} (one of {', '.join(KINDS)})")
         if row.currency not in CURRENCIES:
@@ -132,8 +140,8 @@ def validate(df: pd.DataFrame, where: str = "ledger", locate: Locator = by_row) 
                            None if row.period is None else str(row.period)))
         starts.append(_int(row.span_start, lambda p: bad("span_start", p)))
         ends.append(_int(row.span_end, lambda p: bad("span_end", p)))
-    df["amount"], df["span_start"], df["span_end"] = amounts, starts, ends
-    for column in ("company", "counterparty", "period", "doc", "source", "sentence", "sources"):
+    df["amount"], df["upper"], df["span_start"], df["span_end"] = amounts, uppers, starts, ends
+    for column in ("company", "counterparty", "period", "doc", "source", "sentence", "sources", "qualifier"):
         df[column] = df[column].map(lambda v: None if v is None else str(v))
     df["id"] = ids
     return frame(df.to_dict("records"))

@@ -25,6 +25,8 @@ from .schema import COLUMNS, frame, validate
 DEFAULT = "ledger.db"
 SETUP_ATTEMPTS = 40
 BUSY_SECONDS = 30
+# The facts table holds every ledger column but the sources (table fact_sources lists them).
+FACT_COLUMNS = tuple(c for c in COLUMNS if c != "sources")
 # A file named so is read as a ledger database, and is an error if it is none.
 STORE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 SCHEMA = """
@@ -34,7 +36,8 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS facts (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, company TEXT, counterparty TEXT, amount TEXT NOT NULL,
     currency TEXT NOT NULL, period TEXT, status TEXT NOT NULL, lang TEXT, doc TEXT NOT NULL,
-    source TEXT NOT NULL, sentence TEXT, span_start INTEGER, span_end INTEGER, extracted_at TEXT);
+    source TEXT NOT NULL, sentence TEXT, span_start INTEGER, span_end INTEGER, extracted_at TEXT,
+    qualifier TEXT, upper TEXT);
 CREATE TABLE IF NOT EXISTS fact_sources (
     id TEXT NOT NULL REFERENCES facts(id), hash TEXT NOT NULL REFERENCES documents(hash), doc TEXT NOT NULL,
     PRIMARY KEY (id, hash));
@@ -88,6 +91,15 @@ class Store:
         if problems != ["ok"]:
             raise StoreError(f"{self.path}: a damaged database ({problems[0]}); nothing was changed")
 
+    def _columns(self) -> list[str]:
+        return [row[1] for row in self.db.execute("PRAGMA table_info(facts)")]
+
+    def _add_columns(self) -> None:
+        """A database made before a column of the schema existed gets it (empty for its rows)."""
+        have = self._columns()
+        for column in (c for c in FACT_COLUMNS if c not in have):
+            self.db.execute(f"ALTER TABLE facts ADD COLUMN {column} TEXT")
+
     def _tables(self) -> None:
         self.db.execute("SELECT id, amount, span_start FROM facts LIMIT 1").fetchall()
         self.db.execute("SELECT hash, doc, mentions FROM documents LIMIT 1").fetchall()
@@ -101,6 +113,7 @@ class Store:
                 if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                     self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.executescript(SCHEMA)
+                self._add_columns()
                 self._tables()
                 return
             except sqlite3.OperationalError as error:
@@ -139,8 +152,10 @@ class Store:
             self.db.execute("INSERT INTO documents VALUES (?, ?, ?, ?, datetime('now'), ?)",
                             (digest, doc, source, lang, json.dumps(mentions, ensure_ascii=False)))
             for row in rows.to_dict("records"):
-                values = [plain_decimal(row["amount"]) if c == "amount" else row[c] for c in COLUMNS if c != "sources"]
-                self.db.execute(f"INSERT OR IGNORE INTO facts VALUES ({', '.join('?' * len(values))})", values)
+                values = [plain_decimal(row[c]) if c in ("amount", "upper") and row[c] is not None else row[c]
+                          for c in FACT_COLUMNS]
+                self.db.execute(f"INSERT OR IGNORE INTO facts ({', '.join(FACT_COLUMNS)}) "
+                                f"VALUES ({', '.join('?' * len(values))})", values)
                 self.db.execute("INSERT OR IGNORE INTO fact_sources VALUES (?, ?, ?)", (row["id"], digest, doc))
             self.db.execute("COMMIT")
             return True
@@ -177,11 +192,12 @@ class Store:
 
     def ledger(self) -> pd.DataFrame:
         """Every fact, with the documents that report it."""
-        columns = [c for c in COLUMNS if c != "sources"]
-        query = (f"SELECT {', '.join('f.' + c for c in columns)}, "
+        have = self._run(self._columns)  # a database read-only and older than a column reads it as empty
+        columns = [f"f.{c}" if c in have else "NULL" for c in FACT_COLUMNS]
+        query = (f"SELECT {', '.join(columns)}, "
                  "(SELECT group_concat(doc, char(10)) FROM fact_sources s WHERE s.id = f.id) "
                  "FROM facts f ORDER BY f.rowid")
-        rows = self._run(lambda: [dict(zip(COLUMNS, values)) for values in self.db.execute(query)])
+        rows = self._run(lambda: [dict(zip((*FACT_COLUMNS, "sources"), values)) for values in self.db.execute(query)])
         return validate(frame(rows), where=str(self.path))
 
 

@@ -17,8 +17,10 @@ from openpyxl.utils import get_column_letter
 
 from .schema import LedgerError, parse_amount
 
-LEDGER_COLUMNS = ("kind", "company", "counterparty", "amount", "currency", "period", "status", "doc",
-                  "sentence", "provenance")
+LEDGER_COLUMNS = ("kind", "company", "counterparty", "amount", "currency", "period", "status", "qualifier",
+                  "upper", "doc", "sentence", "provenance")
+# Columns a workbook written before they existed lacks: they read as empty.
+OPTIONAL_COLUMNS = frozenset({"qualifier", "upper"})
 # The rest of a ledger row, as JSON in one hidden cell: a million rows stream
 # faster in ten cells than in sixteen.
 PROVENANCE = ("id", "source", "span_start", "span_end", "lang", "extracted_at", "sources")
@@ -30,7 +32,7 @@ _PART_FLOOR, _PART_RATIO, _PART_CEILING = 64 << 20, 200, 4 << 30
 # Excel's own limit for the text of a cell.
 CELL_CHARACTERS = 32_767
 # Columns of the Ledger sheet that hold text (a reviewer's 2024 is a number cell).
-_TEXT_COLUMNS = ("kind", "company", "counterparty", "currency", "period", "status", "doc", "sentence")
+_TEXT_COLUMNS = ("kind", "company", "counterparty", "currency", "period", "status", "qualifier", "doc", "sentence")
 
 
 class WorkbookError(LedgerError):
@@ -70,7 +72,7 @@ def read_ledger_sheet(path: Path) -> tuple[pd.DataFrame, Callable[[int, str], st
         header = [str(h) if h is not None else "" for h in next(rows, ())]
         while header and not header[-1]:
             header.pop()
-        missing = [c for c in LEDGER_COLUMNS if c not in header]
+        missing = [c for c in LEDGER_COLUMNS if c not in header and c not in OPTIONAL_COLUMNS]
         if missing:
             raise WorkbookError(f"{path}: sheet Ledger, row 1: missing column(s) {', '.join(missing)}")
         records, numbers = [], []
@@ -78,11 +80,17 @@ def read_ledger_sheet(path: Path) -> tuple[pd.DataFrame, Callable[[int, str], st
             values = (tuple(values) + (None,) * len(header))[:len(header)]  # a short row ends early
             if all(v is None for v in values):
                 continue
-            record = dict(zip(header, values))
+            record = {**dict.fromkeys(OPTIONAL_COLUMNS), **dict(zip(header, values))}
             where = f"{path}: sheet Ledger, cell {{}}{number}"
+
+            def cell(name: str) -> str:
+                return where.format(get_column_letter(header.index(name) + 1))
+
             for name in _TEXT_COLUMNS:
-                record[name] = _text(record[name], where.format(get_column_letter(header.index(name) + 1)))
-            record["amount"] = _amount(record["amount"], where.format(get_column_letter(header.index("amount") + 1)))
+                record[name] = _text(record[name], cell(name)) if name in header else None
+            record["amount"] = _amount(record["amount"], cell("amount"))
+            if record["upper"] is not None:
+                record["upper"] = _amount(record["upper"], cell("upper"))
             record.update(_provenance(record.pop("provenance"),
                                       where.format(get_column_letter(header.index("provenance") + 1))))
             records.append(record)

@@ -163,14 +163,15 @@ def _write_ledger(ws, ledger: pd.DataFrame, kinds, statuses, currencies) -> None
         validation.add(f"{letter}2:{letter}{end}")
         ws.data_validations.append(validation)
     _header(ws, LEDGER_COLUMNS)
-    amount_at = LEDGER_COLUMNS.index("amount")
+    amount_at, upper_at = LEDGER_COLUMNS.index("amount"), LEDGER_COLUMNS.index("upper")
     sentences = ledger["sentence"].map(lambda s: " ".join((s or "").split()))  # one line a row
     provenance = [json.dumps(dict(zip(PROVENANCE, values)), ensure_ascii=False)
                   for values in zip(*(ledger[name] for name in PROVENANCE))]
     # JSON escapes control characters itself; other text loses those XML forbids
+    amounts = ("amount", "upper")
     texts = {name: [text(v) for v in (sentences if name == "sentence" else ledger[name])]
-             for name in LEDGER_COLUMNS if name not in ("amount", "provenance")}
-    columns = [provenance if name == "provenance" else ledger["amount"] if name == "amount" else texts[name]
+             for name in LEDGER_COLUMNS if name not in (*amounts, "provenance")}
+    columns = [provenance if name == "provenance" else ledger[name] if name in amounts else texts[name]
                for name in LEDGER_COLUMNS]
     text_at = [at for at, name in enumerate(LEDGER_COLUMNS) if name in texts]
     for values in zip(*columns):
@@ -179,6 +180,8 @@ def _write_ledger(ws, ledger: pd.DataFrame, kinds, statuses, currencies) -> None
             if row[at] is not None and row[at].startswith("="):  # text that looks like a formula stays text
                 row[at] = _cell(ws, row[at])
         row[amount_at] = _cell(ws, values[amount_at], AMOUNT_FORMAT)
+        if values[upper_at] is not None:
+            row[upper_at] = _cell(ws, values[upper_at], AMOUNT_FORMAT)
         ws.append(row)
 
 

@@ -53,8 +53,8 @@ def test_sheets_and_ledger_cells(seed_workbook):
     assert cell.data_type == "n" and cell.number_format == AMOUNT_FORMAT  # no code: the currency has its column
     assert ws.cell(2, column(ws, "company")).data_type == "s"
     assert ws.cell(2, column(ws, "sentence")).value.startswith("In den folgenden Monaten")
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:J7"
-    assert ws.column_dimensions["I"].width > ws.column_dimensions["A"].width  # fitted: sentence is wide
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:L7"
+    assert ws.column_dimensions["K"].width > ws.column_dimensions["A"].width  # fitted: sentence is wide
     assert wb["Lists"].sheet_state == "hidden"
 
 

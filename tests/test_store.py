@@ -13,10 +13,12 @@ import sys
 import time
 from functools import partial
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from ledger.store import Store, StoreError
+from ledger import read, summarize
+from ledger.store import SCHEMA, Store, StoreError
 
 from .conftest import ROOT, SEED, csv_lines, run_ledger
 
@@ -163,3 +165,38 @@ def test_summarize_formats_and_bad_currency():
     assert {"period": "2024-06", "kind": "contract", "status": "actual", "currency": "USD", "total": "10000000000", "events": 1} in rows
     bad = ledger("summarize", SEED, "--currency", "XYZ")
     assert bad.returncode == 2 and "no exchange rates for 'XYZ'" in bad.stderr and "Traceback" not in bad.stderr
+
+
+RANGE = ("Die Porr AG erwartet für 2016 einen Umsatz zwischen 4,5 und 4,8 Mrd. Euro. "
+         "Die Porr AG erzielte 2015 einen Gewinn von rund 30 Mio. Euro.")
+
+
+def test_qualifier_and_upper_bound_reach_every_ledger_file(tmp_path):
+    """A range's upper bound and an amount's qualifier are ledger columns: in
+    the store, the CSV, the JSON Lines records and the workbook, and read back."""
+    article = tmp_path / "porr.txt"
+    article.write_text(RANGE, encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert ledger("add", article, db=db).returncode == 0
+    listed = {r["kind"]: (r["qualifier"], r["upper"]) for r in json.loads(ledger("list", "--format", "json", db=db).stdout)}
+    assert listed == {"revenue": (None, "4800000000"), "profit": ("rund", None)}
+    for suffix in ("csv", "jsonl", "xlsx"):
+        written = tmp_path / f"porr.{suffix}"
+        assert ledger("extract", article, "-o", written).returncode == 0
+        back = read(written)
+        uppers = {r.kind: (r.qualifier, None if pd.isna(r.upper) else str(int(r.upper))) for r in back.itertuples()}
+        assert uppers == listed, suffix
+    assert summarize(read(tmp_path / "porr.csv"))["total"].map(int).tolist() == [30000000, 4500000000]
+
+
+def test_a_database_from_before_the_new_columns_is_read_and_extended(tmp_path):
+    db = tmp_path / "old.db"
+    with sqlite3.connect(db) as connection:  # the facts table as it was before qualifier and upper
+        connection.executescript(SCHEMA.replace(",\n    qualifier TEXT, upper TEXT);", ");"))
+    assert "qualifier" not in [row[1] for row in sqlite3.connect(db).execute("PRAGMA table_info(facts)")]
+    assert ledger("list", db=db).returncode == 0  # read-only: read as empty, not changed
+    article = tmp_path / "porr.txt"
+    article.write_text(RANGE, encoding="utf-8")
+    assert ledger("add", article, db=db).returncode == 0
+    rows = json.loads(ledger("list", "--format", "json", db=db).stdout)
+    assert {r["upper"] for r in rows} == {"4800000000", None}

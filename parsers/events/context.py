@@ -30,6 +30,7 @@ class Figure:
     status: str = "actual"
     unshared: int = 0  # where the text before it that it shares with no other amount begins
     next_start: int = 10 ** 12  # where the next amount of the sentence begins
+    upper: Money | None = None  # the upper bound of a range this figure is the lower bound of
 
 
 @dataclass(frozen=True, eq=False)

@@ -39,6 +39,9 @@ class Cues:
     respectively: re.Pattern
     range_from: re.Pattern  # "von" of "von X auf Y", right before X
     range_to: re.Pattern  # "auf", between X and Y
+    span_opener: re.Pattern  # "zwischen", right before the first amount of a range
+    span_joiner: re.Pattern  # "und" (after an opener), "-": all that stands between a range's amounts
+    span_alone: re.Pattern  # "bis", "-": between a range's amounts without an opener
     expected: re.Pattern
     planned: re.Pattern
     threat: re.Pattern
@@ -74,6 +77,9 @@ def cues(lang: Language) -> Cues:
         respectively=_literal(c["respectively"], re.IGNORECASE),
         range_from=_phrase(r"(?<!\w)", c["range"][:1], r"\s+(?:\w+\s+)?$", re.IGNORECASE),
         range_to=_phrase(r"(?<!\w)", c["range"][1:], r"(?!\w)", re.IGNORECASE),
+        span_opener=_phrase(r"(?<!\w)", c["span_opener"], r"\s+$", re.IGNORECASE),
+        span_joiner=_phrase(r"\s*(?:[-–—]|", c["span_joiner"], r")\s*", re.IGNORECASE),
+        span_alone=_phrase(r"\s*(?:[-–—]|", c["span_alone"], r")\s*", re.IGNORECASE),
         expected=_words(c["expected"]),
         planned=_words(c["planned"]),
         threat=_words(c["threats"]),

@@ -20,7 +20,7 @@ from ..languages import load_language
 from ..money.find import find_money
 from ..money.mention import Money
 from .context import Document, Figure
-from .cues import cues
+from .cues import Cues, cues
 from .decisions import Decider, kind_features, shipped
 from .event import Event
 from .figures import assign_kinds, conversion, link_comparisons, per_unit, rule_flags
@@ -96,6 +96,7 @@ def _sentence_events(doc: Document, start: int, end: int, mentions: list[Money])
         clause = parts[at] if at >= 0 and parts[at][0] <= money.start < parts[at][1] else (start, end)
         clause = (max(clause[0], money.start - _CLAUSE_REACH), min(clause[1], money.end + _CLAUSE_REACH))
         figures.append(Figure(money, clause, unshared=previous.end if previous else start))
+    figures = _ranges(text, figures, words)
     for figure, following in zip(figures, figures[1:]):
         figure.next_start = following.money.start
     link_comparisons(text, figures, words)
@@ -126,6 +127,24 @@ def _sentence_events(doc: Document, start: int, end: int, mentions: list[Money])
             figure.status = status(text, figure, words, lang)
         events.append(event_of(doc, start, end, figure))
     return events
+
+
+def _ranges(text: str, figures: list[Figure], words: Cues) -> list[Figure]:
+    """The figures with each range that states one fact as its lower bound,
+    which keeps the upper ("zwischen 4,5 und 4,8 Mrd. Euro", "$3-4bn",
+    "3 bis 5 Mio. Euro"; GUIDELINES.md: one event at the lower bound)."""
+    kept: list[Figure] = []
+    for figure in figures:
+        lower = kept[-1] if kept else None
+        if lower is not None and lower.upper is None and lower.money.currency == figure.money.currency \
+                and abs(lower.money.value) < abs(figure.money.value):
+            gap = text[lower.money.end:figure.money.start]
+            opened = words.span_opener.search(text, max(0, lower.money.start - 20), lower.money.start)
+            if words.span_alone.fullmatch(gap) or opened and words.span_joiner.fullmatch(gap):
+                lower.upper = figure.money
+                continue
+        kept.append(figure)
+    return kept
 
 
 def _merged(events: list[Event]) -> list[Event]:

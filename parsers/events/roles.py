@@ -47,11 +47,12 @@ def event_of(doc: Document, start: int, end: int, figure: Figure) -> Event:
     company = chosen_name
     if counterparty == company or kind_of(figure.kind).result:
         counterparty = None
-    money = figure.money
+    money, upper = figure.money, figure.upper
     return Event(kind=figure.kind, company=company, counterparty=counterparty, value=abs(money.value),
                  currency=money.currency, period=figure.period.label() if figure.period else None,
-                 status=figure.status, mentions=(money,), sentence=doc.text[start:end],
-                 start=start, end=end, trigger=figure.trigger.group() if figure.trigger else "")
+                 status=figure.status, mentions=(money, upper) if upper else (money,), sentence=doc.text[start:end],
+                 start=start, end=end, trigger=figure.trigger.group() if figure.trigger else "",
+                 upper=abs(upper.value) if upper else None)
 
 
 def _candidates(doc: Document, start: int, end: int, figure: Figure, pivot_match: re.Match | None,
