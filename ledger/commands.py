@@ -4,7 +4,6 @@ and --version start without pandas and openpyxl)."""
 from __future__ import annotations
 
 import multiprocessing
-import signal
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -23,7 +22,7 @@ from rich.progress import (
 )
 
 from parsers.examples import corpus_paths
-from parsers.records import Extraction, extract
+from parsers.records import Extraction
 from reports.excel import update_summary, write_workbook
 from reports.records import write_json, write_jsonl
 from reports.scores import write_errors, write_score
@@ -33,6 +32,7 @@ from reports.terminal import extract_tables, ledger_table, summary_table
 from .cells import flat
 from .documents import Document, DocumentError, InputError, Options, planned, read_inputs
 from .evaluation.gold import GoldError, evaluate
+from .extraction import quiet_worker, work
 from .loading import is_ledger_file, load_ledger_file, load_ledger_stream
 from .names import STREAM_FORMATS
 from .outputs import atomic_path, atomic_text, writable
@@ -78,20 +78,6 @@ def _options(args) -> Options:
                    encoding=args.encoding)
 
 
-def _work(job: tuple) -> tuple[Document, Extraction] | DocumentError:
-    """One document's extraction, in a worker process or not."""
-    item, lang, when = job
-    if isinstance(item, DocumentError):
-        return item
-    return item, extract(item.doc, item.text, lang, when)
-
-
-def _worker() -> None:
-    """A worker leaves Ctrl-C to the main process, which ends the pool: no
-    worker prints a traceback of its own."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 class Stop(Exception):
     """--strict: a document could not be read."""
 
@@ -103,8 +89,8 @@ def _extractions(args, inputs: list[str], errors: list[DocumentError]) -> Iterat
     first one stops the run."""
     options = _options(args)
     jobs = ((item, _lang(args), args.date) for item in read_inputs(inputs, options))
-    pool = multiprocessing.get_context("spawn").Pool(args.jobs, initializer=_worker) if args.jobs > 1 else None
-    results = pool.imap(_work, jobs, chunksize=16) if pool else map(_work, jobs)
+    pool = multiprocessing.get_context("spawn").Pool(args.jobs, initializer=quiet_worker) if args.jobs > 1 else None
+    results = pool.imap(work, jobs, chunksize=64) if pool else map(work, jobs)
     show = not args.quiet and sys.stderr.isatty()
     done = events = 0
     try:
