@@ -12,7 +12,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import itertools
 import json
 import logging
 import os
@@ -38,6 +37,12 @@ _BREAKS = re.compile("[\t\n\r\x85\u2028\u2029]")
 # A valid UTF-8 sequence of two to four bytes: text that holds them and a few bad bytes is UTF-8.
 _MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _HIGH = bytes(range(0x80, 0x100))
+_NOT_REGULAR = "is not a regular file (a FIFO, device or socket): pipe it to - instead"
+# How much of a corpus file its encoding is told from.
+_SAMPLE = 1 << 20
+# A BOM's streaming codec: it reads the BOM and the byte order itself.
+_STREAM_CODECS = {"utf-32-be": "utf-32", "utf-32-le": "utf-32", "utf-16-le": "utf-16", "utf-16-be": "utf-16",
+                  "utf-8-sig": "utf-8-sig"}
 # What Western European text in cp1252 holds beyond ASCII: Latin letters and the usual punctuation.
 _WESTERN = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŠšŽžŒœŸ"
                      "€„“”‘’‚–—…•«»§°·£©®\xa0")
@@ -166,7 +171,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes | DocumentError:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            return DocumentError(source, "is not a regular file (a FIFO, device or socket): pipe it to - instead")
+            return DocumentError(source, _NOT_REGULAR)
         if info.st_size > max_bytes:
             return DocumentError(source, f"is {info.st_size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
         with path.open("rb") as file:
@@ -180,14 +185,15 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes | DocumentError:
 
 def _read_file(path: Path, options: Options, named: bool) -> Iterator[Document | DocumentError]:
     source = str(path)
+    suffix = path.suffix.lower()
+    if suffix in CORPUS_SUFFIXES:  # read record by record: --max-bytes limits each, not the file
+        yield from _corpus(path, suffix, options, named)
+        return
     data = _read_bytes(path, options.max_bytes)
     if isinstance(data, DocumentError):
         yield data
         return
-    suffix = path.suffix.lower()
-    if suffix in CORPUS_SUFFIXES:
-        yield from _corpus(data, path, suffix, options, named)
-    elif suffix in HTML_SUFFIXES or data[:512].lstrip().lower().startswith((b"<!doctype html", b"<html")):
+    if suffix in HTML_SUFFIXES or data[:512].lstrip().lower().startswith((b"<!doctype html", b"<html")):
         yield _html(data, source, options)
     elif suffix == ".pdf" or data.startswith(b"%PDF-"):
         yield _pdf(data, source)
@@ -327,71 +333,158 @@ def _pdf(data: bytes, source: str) -> Document | DocumentError:
     return document(source, text, source)
 
 
-def _corpus(data: bytes, path: Path, suffix: str, options: Options,
-            named: bool) -> Iterator[Document | DocumentError]:
-    """One document per row or line of a corpus file; a bad row or line is
-    a DocumentError naming it, and the others still load."""
+def _corpus(path: Path, suffix: str, options: Options, named: bool) -> Iterator[Document | DocumentError]:
+    """One document per row or line of a corpus file, read as a stream; a
+    bad row or line is a DocumentError naming it, and the others still load."""
     source = str(path)
     text_column = options.text_column or ("text" if suffix == ".jsonl" else None)
-    warnings: tuple[str, ...] = ()
-    if suffix == ".parquet":
-        rows = _parquet(data, source)
-    else:
-        decoded = decode(data, options.encoding)
-        if decoded is None:
-            yield DocumentError(source, "is binary, not a text corpus")
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            yield DocumentError(source, _NOT_REGULAR)
             return
-        warnings = (f"the whole file {decoded.warning}",) if decoded.warning else ()
-        rows = _jsonl(decoded.text, source) if suffix == ".jsonl" else _csv(decoded.text, source, suffix, options)
-    seen = False
-    for where, row in rows:
-        seen = True
-        if isinstance(row, DocumentError):
-            yield row
-            continue
-        if text_column is None or text_column not in row:
-            message = (f"no column {text_column!r} (columns: {', '.join(map(str, row))})" if text_column else
-                       f"a {suffix} corpus needs --text-column (a column name, or a number)")
-            if suffix == ".jsonl":  # each record has its own keys
-                yield DocumentError(where, message)
+        file = path.open("rb")
+    except OSError as error:
+        yield DocumentError(source, f"cannot be read: {error.strerror or error}")
+        return
+    with file:
+        if suffix == ".parquet":
+            rows, warnings = _parquet(path, source), ()
+        else:
+            lines = _text_lines(file, options)
+            if isinstance(lines, DocumentError):
+                yield DocumentError(source, lines.message)
+                return
+            lines, warning = lines
+            warnings = (f"the whole file {warning}",) if warning else ()
+            rows = _jsonl(lines, source, options) if suffix == ".jsonl" else _csv(lines, source, suffix, options)
+        seen = False
+        for where, row, notes in rows:
+            seen = True
+            if isinstance(row, DocumentError):
+                yield row
                 continue
-            if named:
-                raise InputError(f"{source}: {message}")
-            yield DocumentError(source, message)
-            return
-        body = row[text_column]
-        doc = row.get(options.id_column) if options.id_column else row.get("doc", row.get("id"))
-        if not isinstance(body, str):
-            yield DocumentError(where, f"has a text that is not a string but {type(body).__name__}")
-            continue
-        if not body.strip():
-            yield DocumentError(where, "has an empty text")
-            continue
-        yield document(doc if doc is not None else where, body, where, warnings)
-        warnings = ()
-    if not seen:
-        yield DocumentError(source, "is a corpus without records")
+            if text_column is None or text_column not in row:
+                message = (f"no column {text_column!r} (columns: {', '.join(map(str, row))})" if text_column else
+                           f"a {suffix} corpus needs --text-column (a column name, or a number)")
+                if suffix == ".jsonl":  # each record has its own keys
+                    yield DocumentError(where, message)
+                    continue
+                if named:
+                    raise InputError(f"{source}: {message}")
+                yield DocumentError(source, message)
+                return
+            body = row[text_column]
+            doc = row.get(options.id_column) if options.id_column else row.get("doc", row.get("id"))
+            if not isinstance(body, str):
+                yield DocumentError(where, f"has a text that is not a string but {type(body).__name__}")
+                continue
+            if not body.strip():
+                yield DocumentError(where, "has an empty text")
+                continue
+            if len(body.encode("utf-8", errors="surrogatepass")) > options.max_bytes:
+                yield DocumentError(where, f"is over the limit of {options.max_bytes:,} bytes (--max-bytes)")
+                continue
+            yield document(doc if doc is not None else where, body, where, warnings + notes)
+            warnings = ()
+        if not seen:
+            yield DocumentError(source, "is a corpus without records")
 
 
-def _jsonl(text: str, source: str):
+def _text_lines(file, options: Options):
+    """(lines, warning) of a text corpus: an iterator of (line, bytes in it
+    that are not UTF-8, read as cp1252), lines ending at \\n; the encoding is
+    told from the file's first MiB as decode() tells it. A DocumentError for
+    bytes that are no text."""
+    sample = file.read(_SAMPLE)
+    file.seek(0)
+    if not sample:
+        return DocumentError("", "is empty")
+    encoding = options.encoding
+    bom = next((name for mark, name in BOMS if sample.startswith(mark)), None)
+    wide = None if encoding or bom else _utf16_without_bom(sample[:len(sample) - len(sample) % 2])
+    if encoding or (bom and bom != "utf-8-sig") or wide:
+        codec = encoding or _STREAM_CODECS.get(bom) or wide
+        warning = f"decoded as {encoding} (--encoding)" if encoding else f"no BOM, read as {wide}" if wide else None
+        text = io.TextIOWrapper(file, encoding=codec, errors="replace", newline="")
+        return ((line, 0) for line in _split_lines(text)), warning
+    if b"\x00" in sample:
+        return DocumentError("", "is binary, not a text corpus")
+    head = sample[3:] if bom else sample
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=len(sample) < _SAMPLE)
+        codec, warning = "utf-8", None
+    except UnicodeDecodeError:
+        decoded = decode(head)
+        if decoded is None:
+            return DocumentError("", "is binary, not a text corpus")
+        if decoded.warning and "not UTF-8" in decoded.warning and "cp1252" in decoded.warning \
+                and "guess" not in decoded.warning:
+            codec, warning = "utf-8", None  # a few bad bytes: each record says how many
+        else:
+            codec, warning = _guessed_codec(decoded.warning), decoded.warning
+    return _decoded_lines(file, codec, skip=3 if bom else 0), warning
+
+
+def _guessed_codec(warning: str | None) -> str:
+    """The codec a decode() warning names ("not UTF-8: decoded as cp1252, a guess")."""
+    match = re.search(r"decoded as (\S+?),", warning or "")
+    return match.group(1) if match else "utf-8"
+
+
+def _decoded_lines(file, codec: str, skip: int):
+    """Binary lines (split at \\n only) decoded one by one: in UTF-8, a byte
+    that is not is read as cp1252 and counted."""
+    file.read(skip)
+    for raw in file:
+        if codec != "utf-8":
+            yield raw.decode(codec, errors="replace"), 0
+            continue
+        try:
+            yield raw.decode("utf-8"), 0
+        except UnicodeDecodeError:
+            sequences = _MULTIBYTE.findall(raw)
+            yield raw.decode("utf-8", errors="ledger-cp1252"), (
+                len(raw) - len(raw.translate(None, _HIGH)) - sum(map(len, sequences)))
+
+
+def _split_lines(text: io.TextIOWrapper):
+    """Lines of a text stream that end at \\n only (U+2028 and a bare CR are no line end here)."""
+    rest = ""
+    while chunk := text.read(1 << 16):
+        parts = (rest + chunk).split("\n")
+        rest = parts.pop()
+        yield from (part + "\n" for part in parts)
+    if rest:
+        yield rest
+
+
+def _notes(bad_bytes: int) -> tuple[str, ...]:
+    return (f"{bad_bytes} byte(s) are not UTF-8: read as cp1252",) if bad_bytes else ()
+
+
+def _jsonl(lines, source: str, options: Options):
     """Records of JSON Lines: lines end at \\n only (a raw U+2028 or U+0085
-    inside a string is valid JSON); an id of any length is kept."""
-    for number, line in enumerate(text.split("\n"), 1):
+    inside a string is valid JSON); an id of any length is kept; a line over
+    --max-bytes is named, not parsed."""
+    for number, (line, bad) in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{source}:{number}"
+        if len(line) > options.max_bytes:
+            yield where, DocumentError(where, f"is over the limit of {options.max_bytes:,} bytes (--max-bytes)"), ()
+            continue
         try:
             record = json.loads(line, parse_int=_json_int)
         except json.JSONDecodeError as error:
-            yield where, DocumentError(where, f"is not valid JSON ({error.msg})")
+            yield where, DocumentError(where, f"is not valid JSON ({error.msg})"), ()
             continue
         except RecursionError:
-            yield where, DocumentError(where, "is JSON nested too deeply to read")
+            yield where, DocumentError(where, "is JSON nested too deeply to read"), ()
             continue
         if not isinstance(record, dict):
-            yield where, DocumentError(where, "needs a JSON object with a text")
+            yield where, DocumentError(where, "needs a JSON object with a text"), ()
             continue
-        yield where, record
+        yield where, record, _notes(bad)
 
 
 def _json_int(digits: str) -> int | str:
@@ -399,26 +492,45 @@ def _json_int(digits: str) -> int | str:
     return int(digits) if len(digits) <= 4000 else digits
 
 
-def _csv(text: str, source: str, suffix: str, options: Options):
+class _Replayable:
+    """The lines of a stream, with lines given back to be read again first;
+    `taken` holds what was read since it was last cleared (a record's lines)."""
+
+    def __init__(self, lines):
+        self.lines, self.again, self.taken = iter(lines), [], []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line, bad = self.again.pop() if self.again else next(self.lines)
+        self.taken.append((line, bad))
+        return line
+
+    def give_back(self, lines: list) -> None:
+        self.again.extend(reversed(lines))
+
+
+def _csv(lines, source: str, suffix: str, options: Options):
     """Rows of a CSV/TSV corpus, each named by the line it starts on. A row
     the csv module cannot read (a quote that never closes) is named and
     reading goes on at the next line, so that it swallows no neighbour; a
     row with more or fewer fields than the header is named and skipped."""
     delimiter = options.delimiter or ("\t" if suffix == ".tsv" else ",")
     csv.field_size_limit(max(csv.field_size_limit(), options.max_bytes))  # a field may be a whole article
-    lines = io.StringIO(text, newline="").readlines()
+    stream = _Replayable(lines)
     header = None if options.header else ()
-    at = 0
-    while at < len(lines):
+    line = 0  # lines read before the current row
+    while True:
         try:
-            reader = csv.reader(itertools.islice(lines, at, None), delimiter=delimiter,
-                                quotechar=options.quotechar, strict=True)
+            reader = csv.reader(stream, delimiter=delimiter, quotechar=options.quotechar, strict=True)
         except TypeError as error:  # the API's caller gave a delimiter or quote of two characters
             raise InputError(f"{source}: {error}") from None
-        done = 0  # lines read from `at` up to the end of the last good row
         try:
             for values in reader:
-                line, done = at + done + 1, reader.line_num
+                where = f"{source}:{line + 1}"
+                taken, stream.taken = stream.taken, []
+                line += len(taken)
                 if not values:
                     continue
                 if header is None:
@@ -426,27 +538,29 @@ def _csv(text: str, source: str, suffix: str, options: Options):
                     continue
                 names = header or [str(i) for i in range(len(values))]
                 if header and len(values) != len(header):
-                    yield f"{source}:{line}", DocumentError(
-                        f"{source}:{line}", f"has {len(values)} field(s), the header {len(header)}")
+                    yield where, DocumentError(where, f"has {len(values)} field(s), the header {len(header)}"), ()
                     continue
-                yield f"{source}:{line}", dict(zip(names, values))
+                yield where, dict(zip(names, values)), _notes(sum(bad for _, bad in taken))
             return
         except csv.Error as error:
-            line = at + done + 1
+            taken, stream.taken = stream.taken, []
             if header is None:
-                yield source, DocumentError(source, f"has a header that is not valid CSV ({error})")
+                yield source, DocumentError(source, f"has a header that is not valid CSV ({error})"), ()
                 return
-            yield f"{source}:{line}", DocumentError(f"{source}:{line}", f"is not valid CSV ({error}); "
-                                                    f"read on from the next line")
-            at = line
+            where = f"{source}:{line + 1}"
+            yield where, DocumentError(where, f"is not valid CSV ({error}); read on from the next line"), ()
+            stream.give_back(taken[1:])
+            line += 1
 
 
-def _parquet(data: bytes, source: str):
+def _parquet(path: Path, source: str):
+    """Rows of a Parquet corpus, a batch at a time."""
     import pyarrow.parquet as pq  # for Parquet corpora only
+    number = 0
     try:
-        table = pq.read_table(io.BytesIO(data))
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=256):
+            for row in batch.to_pylist():
+                number += 1
+                yield f"{source}:{number}", {str(k): v for k, v in row.items()}, ()
     except Exception as error:  # pyarrow raises its own kinds for a broken file
-        yield source, DocumentError(source, f"is not a readable Parquet file ({type(error).__name__})")
-        return
-    for number, row in enumerate(table.to_pylist(), 1):
-        yield f"{source}:{number}", {str(k): v for k, v in row.items()}
+        yield source, DocumentError(source, f"is not a readable Parquet file ({type(error).__name__})"), ()

@@ -133,7 +133,7 @@ CASES = [
     Case("a field over 131,072 characters", _with(["--text-column", "text"], "long.csv",
                                                   'id,text\n1,"' + "Wort " * 40_000 + ARTICLE + '"\n2,"x"\n'),
          0, "", lambda found: found["1"]["mentions"][0]["value"] == "3000000000" and "2" in found),
-    Case("an empty CSV", _with(["--text-column", "text"], "empty.csv", ""), 1, "empty.csv: is a corpus without records"),
+    Case("an empty CSV", _with(["--text-column", "text"], "empty.csv", ""), 1, "empty.csv: is empty"),
     Case("a CSV of a header only", _with(["--text-column", "text"], "header.csv", "id,text\n"), 1,
          "header.csv: is a corpus without records"),
     Case("broken Parquet", _with(["--text-column", "text"], "bad.parquet", b"PAR1 not really parquet PAR1"), 1,
