@@ -147,7 +147,7 @@ def _parser() -> argparse.ArgumentParser:
                                  "written as each document is done; xlsx: the reviewer's workbook (-o only). "
                                  "Default with -o: from its extension")
     extract_command.add_argument("-o", "--output", metavar="FILE",
-                                 help="write here instead of stdout (.jsonl, .json, .csv, .txt, .xlsx)")
+                                 help="write here instead of stdout (.jsonl, .json, .csv, .txt, .xlsx, .parquet)")
     extract_command.add_argument("--currency", type=str.upper, metavar="CODE",
                                  help="the workbook's totals in this currency too")
 

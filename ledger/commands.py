@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext
 from pathlib import Path
 from typing import Iterator, TextIO
 
@@ -24,6 +24,7 @@ from rich.progress import (
 from parsers.examples import corpus_paths
 from parsers.records import Extraction
 from reports.excel import update_summary, write_workbook
+from reports.parquet import ParquetLedger
 from reports.records import write_json, write_jsonl
 from reports.scores import write_errors, write_score
 from reports.tables import WRITERS
@@ -34,7 +35,7 @@ from .documents import Document, DocumentError, InputError, Options, planned, re
 from .evaluation.gold import GoldError, evaluate
 from .extraction import quiet_worker, work
 from .loading import is_ledger_file, load_ledger_file, load_ledger_stream
-from .names import STREAM_FORMATS
+from .names import FILE_FORMATS, STREAM_FORMATS
 from .outputs import atomic_path, atomic_text, writable
 from .rates import LATEST, ConversionError, latest_day, supported
 from .review import review, source_row
@@ -117,22 +118,23 @@ def _extractions(args, inputs: list[str], errors: list[DocumentError]) -> Iterat
         say(f"{done} document(s) read, {events} event(s), {len(errors)} unreadable")
 
 
-_SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".txt": "table", ".xlsx": "xlsx"}
+_SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".txt": "table", ".xlsx": "xlsx",
+                   ".parquet": "parquet"}
 
 
 def _extract_format(args) -> str:
     """--format, else the output file's extension, else a table; InputError
     for an output whose extension says another format, or none it knows."""
     if not args.output:
-        if args.format == "xlsx":
-            raise InputError("--format xlsx needs -o FILE.xlsx")
+        if args.format in FILE_FORMATS:
+            raise InputError(f"--format {args.format} needs -o FILE.{args.format}")
         return args.format or "table"
     implied = _SUFFIX_FORMATS.get(Path(args.output).suffix.lower())
     if args.format and implied and args.format != implied:
         raise InputError(f"--format {args.format} does not fit {args.output} (a {implied} file)")
     if not (args.format or implied):
         raise InputError(f"cannot tell the format of {args.output} from its extension; "
-                         f"name it .jsonl, .json, .csv, .txt or .xlsx, or give --format")
+                         f"name it {', '.join(sorted(_SUFFIX_FORMATS))}, or give --format")
     return args.format or implied
 
 
@@ -141,7 +143,7 @@ def _extract(args) -> int:
     form = _extract_format(args)
     if args.output:
         writable(args.output)
-    with atomic_text(args.output) if args.output and form != "xlsx" else nullcontext(sys.stdout) as out:
+    with atomic_text(args.output) if args.output and form not in FILE_FORMATS else nullcontext(sys.stdout) as out:
         done, errors = _write_extractions(args, form, out)
     if not done and not errors:
         say("error: no documents in the input")
@@ -152,20 +154,15 @@ def _extract(args) -> int:
 def _write_extractions(args, form: str, out: TextIO) -> tuple[int, list[DocumentError]]:
     """Extract every input and write it in `form` (to `out`, or the workbook -o names)."""
     done, errors, records, ledgers, mentions, sources = 0, [], [], [], [], []
-    for item, result in _extractions(args, args.inputs, errors):
-        if form == "jsonl":  # streamed: a reader sees each document as soon as it is done
-            write_jsonl([result.record()], out)
-        elif form == "csv":
-            WRITERS["csv"](from_events(result.events, item.doc, item.source, result.lang), out, header=not done)
-        elif form == "xlsx":
-            ledgers.append(from_events(result.events, item.doc, item.source, result.lang))
-            mentions.extend(result.mention_rows(item.text))
-            sources.append(source_row(item.doc, item.source, result.lang, len(result.mentions),
-                                      len(result.events)))
-        else:
-            records.append(result.record())
-        out.flush()
-        done += 1
+    with ExitStack() as stack:
+        # Parquet is written in row groups as documents finish; the file replaces the target when complete
+        parquet = stack.enter_context(ParquetLedger(stack.enter_context(atomic_path(args.output)))) \
+            if form == "parquet" else None
+        for item, result in _extractions(args, args.inputs, errors):
+            _write_one(form, item, result, out, parquet, done, records, ledgers, mentions, sources)
+            done += 1
+    if parquet is not None:
+        say(f"wrote {args.output}")
     if form == "csv" and not done:
         WRITERS["csv"](combined([]), out)
     elif form == "json":
@@ -179,6 +176,24 @@ def _write_extractions(args, form: str, out: TextIO) -> tuple[int, list[Document
                            Path(args.output).name)
         say(f"wrote {args.output}")
     return done, errors
+
+
+def _write_one(form: str, item: Document, result: Extraction, out: TextIO, parquet, done: int,
+               records: list, ledgers: list, mentions: list, sources: list) -> None:
+    """One document's output: written at once where the format streams, else kept for the end."""
+    if form == "jsonl":  # streamed: a reader sees each document as soon as it is done
+        write_jsonl([result.record()], out)
+    elif form == "csv":
+        WRITERS["csv"](from_events(result.events, item.doc, item.source, result.lang), out, header=not done)
+    elif form == "parquet":
+        parquet.write(from_events(result.events, item.doc, item.source, result.lang))
+    elif form == "xlsx":
+        ledgers.append(from_events(result.events, item.doc, item.source, result.lang))
+        mentions.extend(result.mention_rows(item.text))
+        sources.append(source_row(item.doc, item.source, result.lang, len(result.mentions), len(result.events)))
+    else:
+        records.append(result.record())
+    out.flush()
 
 
 def _summarize(args) -> int:

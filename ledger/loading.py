@@ -1,5 +1,5 @@
-"""A ledger from a file: a ledger database, a ledger exported to CSV or to
-the reviewer's workbook, perhaps corrected by hand."""
+"""A ledger from a file: a ledger database, a ledger exported to CSV, to
+Parquet or to the reviewer's workbook, perhaps corrected by hand."""
 from __future__ import annotations
 
 import json
@@ -10,13 +10,27 @@ from typing import Callable, TextIO
 import pandas as pd
 
 from .cells import unguard
-from .schema import LedgerError, Locator, frame, from_record, validate
+from .schema import LedgerError, Locator, by_row, frame, from_record, validate
 from .store import STORE_SUFFIXES, Store, is_store
 from .workbook import read_ledger_sheet
 
+
 # Readers of ledger files of other formats: their rows, and where each row
 # and column stands in them, for messages.
-READERS: dict[str, Callable[[Path], tuple[pd.DataFrame, Locator]]] = {".xlsx": read_ledger_sheet}
+def read_parquet(path: Path) -> tuple[pd.DataFrame, Locator]:
+    """A ledger written as Parquet (`ledger extract -o ledger.parquet`), amounts as Decimals."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(path)
+    except Exception as error:  # pyarrow raises its own kinds for a broken file
+        raise LedgerError(f"{path}: not a readable Parquet ledger ({type(error).__name__})") from None
+    rows = pd.DataFrame({name: table.column(name).to_pylist() for name in table.column_names})
+    return rows, by_row
+
+
+READERS: dict[str, Callable[[Path], tuple[pd.DataFrame, Locator]]] = {".xlsx": read_ledger_sheet,
+                                                                      ".parquet": read_parquet}
 
 
 def is_ledger_file(name: str) -> bool:
@@ -25,8 +39,20 @@ def is_ledger_file(name: str) -> bool:
     if name == "-" or not path.is_file():
         return False
     suffix = path.suffix.lower()
-    return (is_store(path) or suffix in STORE_SUFFIXES or suffix in READERS or suffix == ".csv" and _ledger_csv(path)
-            or suffix == ".jsonl" and _records(path))
+    return (is_store(path) or suffix in STORE_SUFFIXES or suffix == ".xlsx"
+            or suffix == ".csv" and _ledger_csv(path) or suffix == ".jsonl" and _records(path)
+            or suffix == ".parquet" and _ledger_parquet(path))
+
+
+def _ledger_parquet(path: Path) -> bool:
+    """A Parquet file with a ledger's columns (a text corpus in Parquet is none)."""
+    import pyarrow.parquet as pq
+
+    try:
+        names = set(pq.read_schema(path).names)
+    except Exception:  # pyarrow raises its own kinds for a broken file  # noqa: BLE001
+        return False
+    return {"kind", "amount", "currency"} <= names
 
 
 def _records(path: Path) -> bool:

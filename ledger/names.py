@@ -9,4 +9,6 @@ STREAM_FORMATS = ("csv", "jsonl")
 # The formats tables are written in for other tools (reports/tables.py).
 TABLE_FORMATS = ("csv", "json", "markdown")
 # What `ledger extract` writes (ledger/cli.py, ledger/commands.py).
-EXTRACT_FORMATS = ("table", "jsonl", "json", "csv", "xlsx")
+EXTRACT_FORMATS = ("table", "jsonl", "json", "csv", "xlsx", "parquet")
+# Formats written to a file named by -o only (binary, or a whole workbook).
+FILE_FORMATS = ("xlsx", "parquet")

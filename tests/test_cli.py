@@ -307,3 +307,23 @@ def test_a_run_ends_with_its_counts_and_the_progress_knows_its_total(tmp_path):
     assert out.stderr.decode().splitlines()[-2] == "ledger: 2 document(s) read, 7 event(s), 1 unreadable"
     assert planned([str(folder), str(SEED)]) == 3
     assert planned([str(folder), *(_corpus(tmp_path, 2)[-1:])]) is None and planned(["-"]) is None
+
+
+def test_the_ledger_as_parquet_is_typed_and_read_back(tmp_path):
+    """-o x.parquet writes the ledger with exact decimal amounts in row
+    groups; summarize and ledger.read take it as a ledger, not as a corpus."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from ledger import read
+
+    target = tmp_path / "ledger.parquet"
+    *options, corpus = _corpus(tmp_path, 3)  # the seed three times more: its facts, from four documents
+    out = ledger("extract", "-o", target, *options, SEED, corpus)
+    assert out.returncode == 0, out.stderr
+    table = pq.read_table(target)
+    assert table.num_rows == 24 and table.schema.field("amount").type == pa.decimal128(38, 9)
+    assert _totals(ledger("summarize", target, "--format", "csv").stdout.decode()) == SEED_TOTALS
+    assert read(target)["amount"].sum() == 4 * sum(int(t) for _, _, t in SEED_TOTALS)
+    refused = ledger("extract", "--format", "parquet", SEED)
+    assert refused.returncode == 2 and "--format parquet needs -o FILE.parquet" in refused.stderr.decode()
