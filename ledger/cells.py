@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
-
 # What a spreadsheet may read as the start of a formula (with the fullwidth forms Excel folds to them).
 FORMULA_START = frozenset("=+-@＝＋－＠")
 QUOTE = "'"
@@ -44,8 +42,3 @@ def guard(text: str) -> str:
 def unguard(cell: str) -> str:
     """The text a guarded cell stands for."""
     return cell[1:] if cell.startswith(QUOTE) else cell
-
-
-def missing(value) -> bool:
-    """An empty cell: None, pandas' NA, or a float NaN."""
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)

@@ -7,7 +7,7 @@ import multiprocessing
 import sys
 from contextlib import ExitStack, nullcontext
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import Callable, Iterator, TextIO
 
 from rich.console import Console
 from rich.progress import (
@@ -83,13 +83,16 @@ class Stop(Exception):
     """--strict: a document could not be read."""
 
 
-def _extractions(args, inputs: list[str], errors: list[DocumentError]) -> Iterator[tuple[Document, Extraction]]:
+def _extractions(args, inputs: list[str], errors: list[DocumentError],
+                 skip: Callable[[Document], bool] | None = None) -> Iterator[tuple[Document, Extraction]]:
     """(document, extraction) of every readable document, in input order,
     in --jobs processes, with a progress bar on a terminal. Unreadable
     documents are warned about and appended to `errors`; with --strict the
-    first one stops the run."""
+    first one stops the run. Documents `skip` says are done already are not
+    extracted at all."""
     options = _options(args)
-    jobs = ((item, _lang(args), args.date) for item in read_inputs(inputs, options))
+    jobs = ((item, _lang(args), args.date) for item in read_inputs(inputs, options)
+            if skip is None or isinstance(item, DocumentError) or not skip(item))
     pool = multiprocessing.get_context("spawn").Pool(args.jobs, initializer=quiet_worker) if args.jobs > 1 else None
     results = pool.imap(work, jobs, chunksize=64) if pool else map(work, jobs)
     show = not args.quiet and sys.stderr.isatty()
@@ -246,12 +249,21 @@ def _add(args) -> int:
     added = known = rows = 0
     errors, path = [], _db(args)
     with Store(path) as store:
-        for item, result in _extractions(args, args.inputs, errors):
+        seen: list[Document] = []
+
+        def stored(document: Document) -> bool:  # a text already in is not extracted again
+            if store.has(document.text):
+                seen.append(document)
+                return True
+            return False
+
+        for item, result in _extractions(args, args.inputs, errors, skip=stored):
             ledger = from_events(result.events, item.doc, item.source, result.lang)
             if store.add(item.text, item.doc, item.source, result.lang, ledger, result.mention_rows(item.text)):
                 added, rows = added + 1, rows + len(ledger)
-            else:
+            else:  # another process added it meanwhile
                 known += 1
+        known += len(seen)
     say(f"added {added} document(s) with {rows} event(s); {known} already in {path}")
     return _warn(errors)
 

@@ -96,10 +96,17 @@ def from_record(event: dict, doc: str, lang: str | None) -> dict:
             "upper": Decimal(event["upper"]) if event.get("upper") is not None else None}
 
 
+def missing(value) -> bool:
+    """An empty cell: None, pandas' NA, or a float NaN."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
 def frame(rows: list[dict]) -> pd.DataFrame:
-    """A ledger DataFrame of row dicts that have the schema's columns."""
-    df = pd.DataFrame(rows, columns=list(COLUMNS)).astype(object)
-    df = df.where(df.notna(), None)  # missing text is None, never NaN
+    """A ledger DataFrame of row dicts that have the schema's columns (the
+    optional ones may be absent): missing values are None, never NaN."""
+    # built column by column: pandas' where() over a small frame costs more than the rows
+    data = {name: [None if missing(value := row.get(name)) else value for row in rows] for name in COLUMNS}
+    df = pd.DataFrame(data, columns=list(COLUMNS), dtype=object)
     return df.astype({"span_start": "int64", "span_end": "int64"}) if len(df) else df
 
 
@@ -114,37 +121,35 @@ def validate(df: pd.DataFrame, where: str = "ledger", locate: Locator = by_row) 
     computed from its fact (an `id` column may be absent), or LedgerError
     naming the first bad row and column (by `locate`: data rows counted
     from 1 below the header, unless told otherwise)."""
-    missing = [c for c in COLUMNS if c not in df.columns and c not in OPTIONAL]
-    if missing:
-        raise LedgerError(f"{where}: missing column(s): {', '.join(missing)}")
-    df = df.reindex(columns=list(COLUMNS)).copy()
-    df = df.astype(object).where(df.notna(), None)
-    amounts, uppers, ids, starts, ends = [], [], [], [], []
-    for index, row in enumerate(df.itertuples(index=False)):
-        def bad(column: str, problem: str) -> LedgerError:
-            return LedgerError(f"{where}: {locate(index, column)}: {problem}")
+    absent = [c for c in COLUMNS if c not in df.columns and c not in OPTIONAL]
+    if absent:
+        raise LedgerError(f"{where}: missing column(s): {', '.join(absent)}")
+    rows = []
+    for index, record in enumerate(df.reindex(columns=list(COLUMNS)).to_dict("records")):
+        row = {name: None if missing(value) else value for name, value in record.items()}
 
-        amounts.append(_decimal(row.amount, lambda p: bad("amount", p)))
-        uppers.append(None if row.upper is None or str(row.upper).strip() == "" else
-                      _decimal(row.upper, lambda p: bad("upper", p)))
-        if row.kind not in KINDS:
-            raise bad("kind", f"unknown kind {row.kind!r} (one of {', '.join(KINDS)})")
-        if row.currency not in CURRENCIES:
-            raise bad("currency", f"unknown currency {row.currency!r} (an ISO 4217 code such as EUR)")
-        if row.status not in STATUSES:
-            raise bad("status", f"unknown status {row.status!r} (one of {', '.join(STATUSES)})")
-        if row.period is not None and Period.from_label(str(row.period)) is None:
-            raise bad("period", f"not a period {row.period!r} (such as 2024, 2024-06, 2010-Q4, FY2005/06)")
+        def bad(column: str, problem: str) -> LedgerError:
+            return LedgerError(f"{where}: {locate(index, column)}: {problem}")  # noqa: B023 - raised at once
+
+        row["amount"] = _decimal(row["amount"], lambda p: bad("amount", p))
+        row["upper"] = (None if row["upper"] is None or str(row["upper"]).strip() == "" else
+                        _decimal(row["upper"], lambda p: bad("upper", p)))
+        if row["kind"] not in KINDS:
+            raise bad("kind", f"unknown kind {row['kind']!r} (one of {', '.join(KINDS)})")
+        if row["currency"] not in CURRENCIES:
+            raise bad("currency", f"unknown currency {row['currency']!r} (an ISO 4217 code such as EUR)")
+        if row["status"] not in STATUSES:
+            raise bad("status", f"unknown status {row['status']!r} (one of {', '.join(STATUSES)})")
+        if row["period"] is not None and Period.from_label(str(row["period"])) is None:
+            raise bad("period", f"not a period {row['period']!r} (such as 2024, 2024-06, 2010-Q4, FY2005/06)")
+        for column in ("company", "counterparty", "period", "doc", "source", "sentence", "sources", "qualifier"):
+            row[column] = None if row[column] is None else str(row[column])
         # the id follows the fact: a reviewer's fix of company, amount or period makes it another one
-        ids.append(fact_id(row.kind, None if row.company is None else str(row.company), amounts[-1], row.currency,
-                           None if row.period is None else str(row.period)))
-        starts.append(_int(row.span_start, lambda p: bad("span_start", p)))
-        ends.append(_int(row.span_end, lambda p: bad("span_end", p)))
-    df["amount"], df["upper"], df["span_start"], df["span_end"] = amounts, uppers, starts, ends
-    for column in ("company", "counterparty", "period", "doc", "source", "sentence", "sources", "qualifier"):
-        df[column] = df[column].map(lambda v: None if v is None else str(v))
-    df["id"] = ids
-    return frame(df.to_dict("records"))
+        row["id"] = fact_id(row["kind"], row["company"], row["amount"], row["currency"], row["period"])
+        row["span_start"] = _int(row["span_start"], lambda p: bad("span_start", p))
+        row["span_end"] = _int(row["span_end"], lambda p: bad("span_end", p))
+        rows.append(row)
+    return frame(rows)
 
 
 # What an amount may hold, as the exact Arrow type of ledger.api does (decimal128(38, 9)):

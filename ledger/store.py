@@ -80,6 +80,9 @@ class Store:
             else:
                 self.db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
                 self.db.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
+                # WAL with NORMAL: a commit survives a killed process (not a power cut right after it),
+                # without an fsync per document
+                self.db.execute("PRAGMA synchronous = NORMAL")
                 self._check()
                 self._set_up()
         except sqlite3.DatabaseError as error:
@@ -136,6 +139,12 @@ class Store:
             return work()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: {_problem(error)}") from None
+
+    def has(self, text: str) -> bool:
+        """Whether a document with this text is in."""
+        digest = text_hash(text)
+        return self._run(lambda: self.db.execute("SELECT 1 FROM documents WHERE hash = ?", (digest,)).fetchone()
+                         is not None)
 
     def add(self, text: str, doc: str, source: str, lang: str, rows: pd.DataFrame, mentions: list[dict]) -> bool:
         """Store one document with its ledger rows, in one transaction.

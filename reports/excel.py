@@ -29,8 +29,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ledger.cells import missing
 from ledger.review import MENTION_COLUMNS, SOURCE_COLUMNS, Review
+from ledger.schema import missing
 from ledger.totals import UNNAMED
 from ledger.workbook import LEDGER_COLUMNS, PROVENANCE
 

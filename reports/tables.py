@@ -14,8 +14,9 @@ from typing import TextIO
 
 import pandas as pd
 
-from ledger.cells import guard, missing
+from ledger.cells import guard
 from ledger.names import TABLE_FORMATS
+from ledger.schema import missing
 from parsers.money import plain_decimal
 
 
