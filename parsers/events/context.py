@@ -52,6 +52,11 @@ class Document:
     decider: Decider
 
     @cached_property
+    def found(self) -> frozenset[str]:
+        """The names the name finder found (a capitalized span may be none)."""
+        return frozenset(n.name for n in self.names)
+
+    @cached_property
     def lowercase_words(self) -> frozenset[str]:
         """Words the text writes in lower case: a capitalized one of them is
         a common word at a sentence start ("Sources said", "Danach")."""

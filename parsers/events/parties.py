@@ -273,7 +273,8 @@ def main_name(names: list[Name], lang: Language) -> Name | None:
     name."""
     alone = {n.name for n in names if " " not in n.name}
     # "Wolfgang Lackner" ... "Lackner": a person, named by surname
-    counts = Counter(n.name for n in names if n.name not in places(lang) and n.name.split()[-1] not in alone - {n.name})
+    counts = Counter(n.name for n in names if n.name not in places(lang)
+                     and (n.name.split()[-1] not in alone or " " not in n.name))
     strong = {n.name for n in names if n.strong}
     first = {}
     for index, n in enumerate(names):

@@ -63,7 +63,7 @@ def _candidates(doc: Document, start: int, end: int, figure: Figure, pivot_match
     weighs."""
     text, lang, words = doc.text, doc.lang, doc.words
     pivot = pivot_match.start() if pivot_match else figure.money.start
-    found = {n.name for n in doc.names}
+    found = doc.found
     nearest: dict[str, Name] = {}
     for pool in (doc.names, doc.spans):
         first, last = bisect_left(pool, start, key=_start), bisect_left(pool, end, key=_start)
