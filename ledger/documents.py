@@ -422,7 +422,7 @@ def _text_lines(file, options: Options):
             codec, warning = "utf-8", None  # a few bad bytes: each record says how many
         else:
             codec, warning = _guessed_codec(decoded.warning), decoded.warning
-    return _decoded_lines(file, codec, skip=3 if bom else 0), warning
+    return _decoded_lines(file, codec, skip=3 if bom else 0, limit=options.max_bytes), warning
 
 
 def _guessed_codec(warning: str | None) -> str:
@@ -431,20 +431,29 @@ def _guessed_codec(warning: str | None) -> str:
     return match.group(1) if match else "utf-8"
 
 
-def _decoded_lines(file, codec: str, skip: int):
+class Cut(str):
+    """The start of a corpus line longer than --max-bytes: the rest was skipped, not read into memory."""
+
+
+def _decoded_lines(file, codec: str, skip: int, limit: int):
     """Binary lines (split at \\n only) decoded one by one: in UTF-8, a byte
-    that is not is read as cp1252 and counted."""
+    that is not is read as cp1252 and counted; a line over `limit` bytes is
+    a Cut of its start."""
     file.read(skip)
-    for raw in file:
+    while raw := file.readline(limit + 1):
+        cut = len(raw) > limit and not raw.endswith(b"\n")
+        while cut and (rest := file.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass  # the rest of an over-long line, read in pieces and dropped
         if codec != "utf-8":
-            yield raw.decode(codec, errors="replace"), 0
-            continue
-        try:
-            yield raw.decode("utf-8"), 0
-        except UnicodeDecodeError:
-            sequences = _MULTIBYTE.findall(raw)
-            yield raw.decode("utf-8", errors="ledger-cp1252"), (
-                len(raw) - len(raw.translate(None, _HIGH)) - sum(map(len, sequences)))
+            text, bad = raw.decode(codec, errors="replace"), 0
+        else:
+            try:
+                text, bad = raw.decode("utf-8"), 0
+            except UnicodeDecodeError:
+                sequences = _MULTIBYTE.findall(raw)
+                text = raw.decode("utf-8", errors="ledger-cp1252")
+                bad = len(raw) - len(raw.translate(None, _HIGH)) - sum(map(len, sequences))
+        yield (Cut(text) if cut else text), bad
 
 
 def _split_lines(text: io.TextIOWrapper):
@@ -470,7 +479,7 @@ def _jsonl(lines, source: str, options: Options):
         if not line.strip():
             continue
         where = f"{source}:{number}"
-        if len(line) > options.max_bytes:
+        if isinstance(line, Cut) or len(line) > options.max_bytes:
             yield where, DocumentError(where, f"is over the limit of {options.max_bytes:,} bytes (--max-bytes)"), ()
             continue
         try:

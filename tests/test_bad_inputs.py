@@ -122,6 +122,9 @@ CASES = [
     Case("raw U+0085 inside a JSON string", _file("nel.jsonl", _jsonl({"doc": "nel", "text": "A\x85" + ARTICLE})),
          0, "", lambda found: _values(found) == ["3000000000"]),
     Case("a corpus without records", _file("none.jsonl", "\n\n"), 1, "none.jsonl: is a corpus without records"),
+    Case("a JSON line over --max-bytes", _with(["--max-bytes", "100000"], "big.jsonl", _jsonl(
+        {"doc": "big", "text": "x" * 300_000}, GOOD)), 1, "big.jsonl:1: is over the limit of 100,000 bytes",
+         lambda found: "good" in found and "big" not in found),
     # CSV corpora
     Case("a quote that never closes", _with(["--text-column", "text"], "quote.csv",
                                             'id,text\n1,"Umsatz 5 Mio. Euro\n2,"Gewinn 3 Mio. Euro"\n'
