@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import threading
 from contextlib import ExitStack, nullcontext
 from pathlib import Path
 from typing import Callable, Iterator, TextIO
@@ -79,6 +80,22 @@ def _options(args) -> Options:
                    encoding=args.encoding)
 
 
+def _stop(pool) -> None:
+    """Ends the worker pool. Pool.terminate() can hang on a lock a worker
+    held when it was stopped (seen under Ctrl-C): it gets a few seconds in a
+    thread of its own, then the workers are killed and the run goes on to
+    end cleanly."""
+    stopping = threading.Thread(target=pool.terminate, daemon=True)
+    stopping.start()
+    stopping.join(_STOP_SECONDS)
+    if stopping.is_alive():
+        for worker in multiprocessing.active_children():
+            worker.kill()
+
+
+_STOP_SECONDS = 5
+
+
 class Stop(Exception):
     """--strict: a document could not be read."""
 
@@ -116,7 +133,7 @@ def _extractions(args, inputs: list[str], errors: list[DocumentError],
                 yield result
     finally:
         if pool:
-            pool.terminate()
+            _stop(pool)
     if not args.quiet:
         say(f"{done} document(s) read, {events} event(s), {len(errors)} unreadable")
 
