@@ -30,9 +30,10 @@ MAX_BYTES = 50 * 1024 * 1024
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\xef\xbb\xbf", "utf-8-sig"),
         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-# Characters no writer can take (XML forbids them, UTF-8 cannot encode a lone surrogate):
-# each becomes U+FFFD, so that offsets into the text stay what they were.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters no writer can take (XML forbids them, UTF-8 cannot encode a lone surrogate): in a
+# document each becomes U+FFFD, so that offsets into the text stay what they were; the workbook
+# writer drops them from what it is given otherwise.
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile("[\t\n\r\x85\u2028\u2029]")
 # A valid UTF-8 sequence of two to four bytes: text that holds them and a few bad bytes is UTF-8.
 _MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -89,9 +90,9 @@ def document(doc, text: str, source: str, warnings: tuple[str, ...] = ()) -> Doc
     surrogates of an undecodable file name, U+FFFE, XML-forbidden controls)
     become U+FFFD, with a warning."""
     doc, source = (_BREAKS.sub(" ", str(part)) for part in (doc, source))  # an id is one line of a list
-    unsafe = sum(len(_UNSAFE.findall(part)) for part in (doc, text, source))
+    unsafe = sum(len(UNWRITABLE.findall(part)) for part in (doc, text, source))
     if unsafe:
-        doc, text, source = (_UNSAFE.sub("\ufffd", part) for part in (doc, text, source))
+        doc, text, source = (UNWRITABLE.sub("\ufffd", part) for part in (doc, text, source))
         warnings += (f"{unsafe} character(s) no output can hold (control characters, U+FFFE/U+FFFF, "
                      f"undecodable file-name bytes) replaced by U+FFFD",)
     return Document(doc, text, source, warnings)

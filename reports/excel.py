@@ -15,7 +15,6 @@ written in openpyxl's write-only mode, so that a million rows stream.
 from __future__ import annotations
 
 import json
-import re
 import textwrap
 from decimal import Decimal
 from pathlib import Path
@@ -29,6 +28,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ledger.documents import UNWRITABLE
 from ledger.review import MENTION_COLUMNS, SOURCE_COLUMNS, Review
 from ledger.schema import missing
 from ledger.totals import UNNAMED
@@ -43,7 +43,6 @@ FONT = "Calibri"
 HEADER = Font(name=FONT, bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="305496")
 CHART_COMPANIES = 10
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def text(value) -> str | None:
@@ -52,7 +51,7 @@ def text(value) -> str | None:
     made them U+FFFD may still hold them)."""
     if missing(value):
         return None
-    return _XML_FORBIDDEN.sub("", str(value))
+    return UNWRITABLE.sub("", str(value))
 
 
 def _cell(ws, value, number_format: str | None = None, bold: bool = False):
