@@ -41,9 +41,6 @@ _HIGH = bytes(range(0x80, 0x100))
 _NOT_REGULAR = "is not a regular file (a FIFO, device or socket): pipe it to - instead"
 # How much of a corpus file its encoding is told from.
 _SAMPLE = 1 << 20
-# A BOM's streaming codec: it reads the BOM and the byte order itself.
-_STREAM_CODECS = {"utf-32-be": "utf-32", "utf-32-le": "utf-32", "utf-16-le": "utf-16", "utf-16-be": "utf-16",
-                  "utf-8-sig": "utf-8-sig"}
 # What Western European text in cp1252 holds beyond ASCII: Latin letters and the usual punctuation.
 _WESTERN = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŠšŽžŒœŸ"
                      "€„“”‘’‚–—…•«»§°·£©®\xa0")
@@ -205,6 +202,7 @@ def _read_file(path: Path, options: Options, named: bool) -> Iterator[Document |
 @dataclass(frozen=True)
 class Decoded:
     text: str
+    encoding: str  # the codec the text was read with ("utf-8" also when a few bytes were read as cp1252)
     warning: str | None = None  # said when the encoding was guessed or bytes were replaced
 
 
@@ -241,14 +239,23 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded | None:
     if b"\x00" in data:
         return None
     try:
-        return Decoded(data.decode("utf-8"))
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    sequences = _MULTIBYTE.findall(data)
-    bad = len(data) - len(data.translate(None, _HIGH)) - sum(map(len, sequences))
-    if len(sequences) >= bad:
-        return Decoded(data.decode("utf-8", errors="ledger-cp1252"), f"{bad} byte(s) are not UTF-8: read as cp1252")
+    bad, sequences = _not_utf8(data)
+    if sequences >= bad:
+        return Decoded(data.decode("utf-8", errors="ledger-cp1252"), "utf-8", _cp1252_note(bad))
     return _legacy(data)
+
+
+def _not_utf8(data: bytes) -> tuple[int, int]:
+    """How many bytes of `data` are no part of a valid UTF-8 sequence, and how many such sequences it holds."""
+    sequences = _MULTIBYTE.findall(data)
+    return len(data) - len(data.translate(None, _HIGH)) - sum(map(len, sequences)), len(sequences)
+
+
+def _cp1252_note(bad: int) -> str:
+    return f"{bad} byte(s) are not UTF-8: read as cp1252"
 
 
 def _decoded(data: bytes, encoding: str, warning: str | None = None) -> Decoded:
@@ -256,7 +263,7 @@ def _decoded(data: bytes, encoding: str, warning: str | None = None) -> Decoded:
     replaced = text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
     if replaced:
         warning = (f"{warning}; " if warning else "") + f"{replaced} byte sequence(s) not {encoding}: replaced"
-    return Decoded(text, warning)
+    return Decoded(text, encoding, warning)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -290,7 +297,7 @@ def _legacy(data: bytes) -> Decoded | None:
             western = None
         if western is not None and all(ch in _WESTERN for ch in western if ord(ch) >= 0x80):
             encoding = "cp1252"
-    return Decoded(data.decode(encoding), f"not UTF-8: decoded as {encoding}, a guess (--encoding names it)")
+    return Decoded(data.decode(encoding), encoding, f"not UTF-8: decoded as {encoding}, a guess (--encoding names it)")
 
 
 def _text(data: bytes, doc: str, source: str, options: Options) -> Document | DocumentError:
@@ -394,53 +401,46 @@ def _corpus(path: Path, suffix: str, options: Options, named: bool) -> Iterator[
 def _text_lines(file, options: Options):
     """(lines, warning) of a text corpus: an iterator of (line, bytes in it
     that are not UTF-8, read as cp1252), lines ending at \\n; the encoding is
-    told from the file's first MiB as decode() tells it. A DocumentError for
+    the one decode() finds in the file's first MiB. A DocumentError for
     bytes that are no text."""
     sample = file.read(_SAMPLE)
     file.seek(0)
     if not sample:
         return DocumentError("", "is empty")
-    encoding = options.encoding
-    bom = next((name for mark, name in BOMS if sample.startswith(mark)), None)
-    wide = None if encoding or bom else _utf16_without_bom(sample[:len(sample) - len(sample) % 2])
-    if encoding or (bom and bom != "utf-8-sig") or wide:
-        codec = encoding or _STREAM_CODECS.get(bom) or wide
-        warning = f"decoded as {encoding} (--encoding)" if encoding else f"no BOM, read as {wide}" if wide else None
-        text = io.TextIOWrapper(file, encoding=codec, errors="replace", newline="")
-        return ((line, 0) for line in _split_lines(text)), warning
-    if b"\x00" in sample:
+    decoded = decode(_whole_characters(sample) if len(sample) == _SAMPLE else sample, options.encoding)
+    if decoded is None:
         return DocumentError("", "is binary, not a text corpus")
-    head = sample[3:] if bom else sample
+    codec = decoded.encoding
+    if not options.encoding:
+        file.read(next((len(mark) for mark, _ in BOMS if sample.startswith(mark)), 0))
+    if options.encoding or codec.startswith(("utf-16", "utf-32")):  # no line splits on bytes here
+        text = io.TextIOWrapper(file, encoding=codec, errors="replace", newline="")
+        return ((line, 0) for line in _split_lines(text)), decoded.warning
+    if codec in ("utf-8", "utf-8-sig"):  # a few bad bytes are counted per record, not for the sample
+        return _decoded_lines(file, "utf-8", options.max_bytes), None
+    return _decoded_lines(file, codec, options.max_bytes), decoded.warning
+
+
+def _whole_characters(sample: bytes) -> bytes:
+    """A sample cut from a longer file, without the end of a UTF-8 character
+    the cut splits (kept whole when the sample is no UTF-8 at all)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=len(sample) < _SAMPLE)
-        codec, warning = "utf-8", None
+        decoder.decode(sample, final=False)
     except UnicodeDecodeError:
-        decoded = decode(head)
-        if decoded is None:
-            return DocumentError("", "is binary, not a text corpus")
-        if decoded.warning and "not UTF-8" in decoded.warning and "cp1252" in decoded.warning \
-                and "guess" not in decoded.warning:
-            codec, warning = "utf-8", None  # a few bad bytes: each record says how many
-        else:
-            codec, warning = _guessed_codec(decoded.warning), decoded.warning
-    return _decoded_lines(file, codec, skip=3 if bom else 0, limit=options.max_bytes), warning
-
-
-def _guessed_codec(warning: str | None) -> str:
-    """The codec a decode() warning names ("not UTF-8: decoded as cp1252, a guess")."""
-    match = re.search(r"decoded as (\S+?),", warning or "")
-    return match.group(1) if match else "utf-8"
+        return sample
+    unfinished = len(decoder.getstate()[0])
+    return sample[:len(sample) - unfinished]
 
 
 class Cut(str):
     """The start of a corpus line longer than --max-bytes: the rest was skipped, not read into memory."""
 
 
-def _decoded_lines(file, codec: str, skip: int, limit: int):
+def _decoded_lines(file, codec: str, limit: int):
     """Binary lines (split at \\n only) decoded one by one: in UTF-8, a byte
     that is not is read as cp1252 and counted; a line over `limit` bytes is
     a Cut of its start."""
-    file.read(skip)
     while raw := file.readline(limit + 1):
         cut = len(raw) > limit and not raw.endswith(b"\n")
         while cut and (rest := file.readline(1 << 20)) and not rest.endswith(b"\n"):
@@ -451,9 +451,7 @@ def _decoded_lines(file, codec: str, skip: int, limit: int):
             try:
                 text, bad = raw.decode("utf-8"), 0
             except UnicodeDecodeError:
-                sequences = _MULTIBYTE.findall(raw)
-                text = raw.decode("utf-8", errors="ledger-cp1252")
-                bad = len(raw) - len(raw.translate(None, _HIGH)) - sum(map(len, sequences))
+                text, (bad, _) = raw.decode("utf-8", errors="ledger-cp1252"), _not_utf8(raw)
         yield (Cut(text) if cut else text), bad
 
 
@@ -469,7 +467,7 @@ def _split_lines(text: io.TextIOWrapper):
 
 
 def _notes(bad_bytes: int) -> tuple[str, ...]:
-    return (f"{bad_bytes} byte(s) are not UTF-8: read as cp1252",) if bad_bytes else ()
+    return (_cp1252_note(bad_bytes),) if bad_bytes else ()
 
 
 def _jsonl(lines, source: str, options: Options):
