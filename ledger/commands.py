@@ -179,7 +179,20 @@ def _write_extractions(args, form: str, out: TextIO) -> tuple[int, list[Document
         parquet = stack.enter_context(ParquetLedger(stack.enter_context(atomic_path(args.output)))) \
             if form == "parquet" else None
         for item, result in _extractions(args, args.inputs, errors):
-            _write_one(form, item, result, out, parquet, done, records, ledgers, mentions, sources)
+            if form == "jsonl":  # streamed: a reader sees each document as soon as it is done
+                write_jsonl([result.record()], out)
+            elif form == "csv":
+                WRITERS["csv"](from_events(result.events, item.doc, item.source, result.lang), out, header=not done)
+            elif form == "parquet":
+                parquet.write(from_events(result.events, item.doc, item.source, result.lang))
+            elif form == "xlsx":
+                ledgers.append(from_events(result.events, item.doc, item.source, result.lang))
+                mentions.extend(result.mention_rows(item.text))
+                sources.append(source_row(item.doc, item.source, result.lang, len(result.mentions),
+                                          len(result.events)))
+            else:
+                records.append(result.record())
+            out.flush()
             done += 1
     if parquet is not None:
         say(f"wrote {args.output}")
@@ -196,24 +209,6 @@ def _write_extractions(args, form: str, out: TextIO) -> tuple[int, list[Document
                            Path(args.output).name)
         say(f"wrote {args.output}")
     return done, errors
-
-
-def _write_one(form: str, item: Document, result: Extraction, out: TextIO, parquet, done: int,
-               records: list, ledgers: list, mentions: list, sources: list) -> None:
-    """One document's output: written at once where the format streams, else kept for the end."""
-    if form == "jsonl":  # streamed: a reader sees each document as soon as it is done
-        write_jsonl([result.record()], out)
-    elif form == "csv":
-        WRITERS["csv"](from_events(result.events, item.doc, item.source, result.lang), out, header=not done)
-    elif form == "parquet":
-        parquet.write(from_events(result.events, item.doc, item.source, result.lang))
-    elif form == "xlsx":
-        ledgers.append(from_events(result.events, item.doc, item.source, result.lang))
-        mentions.extend(result.mention_rows(item.text))
-        sources.append(source_row(item.doc, item.source, result.lang, len(result.mentions), len(result.events)))
-    else:
-        records.append(result.record())
-    out.flush()
 
 
 def _summarize(args) -> int:
@@ -266,11 +261,11 @@ def _add(args) -> int:
     added = known = rows = 0
     errors, path = [], _db(args)
     with Store(path) as store:
-        seen: list[Document] = []
 
         def stored(document: Document) -> bool:  # a text already in is not extracted again
+            nonlocal known
             if store.has(document.text):
-                seen.append(document)
+                known += 1
                 return True
             return False
 
@@ -280,7 +275,6 @@ def _add(args) -> int:
                 added, rows = added + 1, rows + len(ledger)
             else:  # another process added it meanwhile
                 known += 1
-        known += len(seen)
     say(f"added {added} document(s) with {rows} event(s); {known} already in {path}")
     return _warn(errors)
 

@@ -84,7 +84,7 @@ def _header(ws, columns) -> None:
 
 def _shown_length(value, amount: bool) -> int:
     """How many characters a cell shows (an amount as AMOUNT_FORMAT writes it)."""
-    if value is None or missing(value):
+    if missing(value):
         return 0
     if amount or isinstance(value, (Decimal, float)):
         try:
