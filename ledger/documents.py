@@ -496,8 +496,9 @@ def _jsonl(lines, source: str, options: Options):
 
 
 def _json_int(digits: str) -> int | str:
-    """A JSON integer; one longer than Python converts (4,300 digits) stays the digits: an id."""
-    return int(digits) if len(digits) <= 4000 else digits
+    """A JSON integer; one longer than Python converts (sys.get_int_max_str_digits) stays the digits: an id."""
+    limit = sys.get_int_max_str_digits()
+    return int(digits) if not limit or len(digits) <= limit else digits
 
 
 class _Replayable:
