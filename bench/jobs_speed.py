@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-
 ROUNDS = 3
 
 

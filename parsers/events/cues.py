@@ -12,9 +12,9 @@ from ..wordlists import alternation, any_of
 from .kinds import KINDS
 
 
-def _words(patterns, flags=0) -> re.Pattern:
+def _words(patterns, flags=0, before=r"(?<!\w)") -> re.Pattern:
     """Whole-word matches of the table's patterns (none: never matches)."""
-    return re.compile(rf"(?<!\w){any_of(patterns)}(?!\w)", flags)
+    return re.compile(rf"{before}{any_of(patterns)}(?!\w)", flags)
 
 
 def _literal(words, flags=0) -> re.Pattern:
@@ -80,8 +80,9 @@ def cues(lang: Language) -> Cues:
         span_opener=_phrase(r"(?<!\w)", c["span_opener"], r"\s+$", re.IGNORECASE),
         span_joiner=_phrase(r"\s*(?:[-–—]|", c["span_joiner"], r")\s*", re.IGNORECASE),
         span_alone=_phrase(r"\s*(?:[-–—]|", c["span_alone"], r")\s*", re.IGNORECASE),
-        expected=_words(c["expected"]),
-        planned=_words(c["planned"]),
+        # not the last part of a hyphenated adjective: "a larger-than-expected loss" was reported
+        expected=_words(c["expected"], before=r"(?<![\w-])"),
+        planned=_words(c["planned"], before=r"(?<![\w-])"),
         threat=_words(c["threats"]),
         other_time=_words(c["other_times"]),
         company_reference=_literal(c["company_references"], re.IGNORECASE),

@@ -56,12 +56,14 @@ def link_comparisons(text: str, figures: list[Figure], words: Cues) -> None:
         if before.money.currency != after.money.currency:
             continue
         gap = text[before.money.end:after.money.start]
-        if len(gap) > _COMPARISON_GAP or words.trigger.search(gap) and not words.comparison.search(gap):
+        trigger, comparison = words.trigger.search(gap), words.comparison.search(gap)
+        # "decreased from EUR 9.6 m while net sales increased from EUR 69.0 m": a trigger first starts another fact
+        if len(gap) > _COMPARISON_GAP or trigger and (not comparison or trigger.start() < comparison.start()):
             continue
         lead = text[max(0, before.money.start - 12):before.money.start]
         if words.range_from.search(lead) and words.range_to.search(gap):
             before.compares_with = after  # "sank von 518,4 auf 172 Mio. Euro", "from $375.5m to $502.5m"
-        elif words.comparison.search(gap) or re.fullmatch(r"\s*\(\s*(?:\S+:)?\s*|\s+", gap):
+        elif comparison or re.fullmatch(r"\s*\(\s*(?:\S+:)?\s*|\s+", gap):
             after.compares_with = before
         else:
             continue
