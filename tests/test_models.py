@@ -121,8 +121,9 @@ def test_german_noun_lexicon_tells_nouns_from_names():
     from parsers.events.nouns import common_nouns, noun_kind
     nouns = common_nouns("de")
     assert len(nouns) > 100_000
-    assert [noun_kind(w, nouns) for w in ("Brauerei", "Wahlkampfes", "Kartellbehörde", "Lufthansa", "Microsoft")] \
-        == ["noun", "noun", "compound", None, None]
+    assert [noun_kind(w, nouns) for w in ("Brauerei", "Wahlkampfes", "Kartellbehörde", "Jahresumsatzplus", "Lufthansa",
+                                          "Microsoft", "Commerzbank", "Hypovereinsbank")] \
+        == ["noun", "noun", "compound", "compound", None, None, "name_compound", "name_compound"]
     assert common_nouns("en") == frozenset()  # English capitalizes names, not nouns: no lexicon
 
 

@@ -63,6 +63,17 @@ class Document:
         return frozenset(w for w in _WORD.findall(self.text) if w[0].islower())
 
     @cached_property
+    def cue_text(self) -> str:
+        """The text with its sure names blanked, where status cues are
+        sought: the "Ziel" of "Zielpunkt GmbH" or the "Plan" of "Plan
+        Holdings AB" is no forecast. (Same length: positions hold.)"""
+        chars = list(self.text)
+        for n in self.names:
+            if n.strong:
+                chars[n.start:n.end] = " " * (n.end - n.start)
+        return "".join(chars)
+
+    @cached_property
     def name_tails(self) -> frozenset[str]:
         """Last words of multi-word names: a surname alone ("Ferguson" after "Nick Ferguson")."""
         return frozenset(n.name.split()[-1] for n in self.names if " " in n.name)

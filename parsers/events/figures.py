@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..chars import UPPER_CHARS
 from ..money.mention import Money
 from .context import Figure
 from .cues import Cues, blockers_outside
@@ -104,6 +105,26 @@ def _kind(text: str, figure: Figure, words: Cues) -> tuple[str | None, re.Match 
     blocker, blocker_distance = _nearest(blockers_outside(text, words, triggers, start, end), money, figure.next_start)
     if blocker is not None and blocker_distance < best_distance:
         return None, None
+    if kind_of(best.lastgroup).worth_of:
+        return _worth_of(text, triggers, best, money)
+    return best.lastgroup, best
+
+
+# Between a trigger and the words that state its worth, and from them to the amount: a few
+# words, none capitalized (a name there is what is valued: "the deal values Skype at").
+_WORTH_GAP = re.compile(rf"[^\w]*(?:[^\W\d_{UPPER_CHARS}][^\W\d_]*[^\w]+){{0,4}}")
+
+
+def _worth_of(text: str, triggers: list[re.Match], best: re.Match, money: Money) -> tuple[str, re.Match]:
+    """"a frame contract, valued at EUR 2m", "die Übernahme wird mit 5 Mrd. Euro bewertet":
+    the worth of what the trigger right before names, so of its kind."""
+    before = [t for t in triggers if t.end() <= best.start() and not kind_of(t.lastgroup).worth_of]
+    if not before:
+        return best.lastgroup, best
+    gaps = [(before[-1].end(), money.start)] if best.start() >= money.end else \
+        [(before[-1].end(), best.start()), (best.end(), money.start)]  # "wird mit 5 Mrd. Euro bewertet"
+    if all(_WORTH_GAP.fullmatch(text, *gap) for gap in gaps):
+        return before[-1].lastgroup, before[-1]
     return best.lastgroup, best
 
 

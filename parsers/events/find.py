@@ -108,7 +108,7 @@ def _sentence_events(doc: Document, start: int, end: int, mentions: list[Money])
     for position, figure in enumerate(figures):
         figure.period = period_of(position, figures, periods, today, context_year, words, text)
         if figure.kind is not None:
-            figure.status = status(text, figure, words, lang)
+            figure.status = status(doc.cue_text, figure, words, lang)
     decided = []
     for figure in figures:
         flags = rule_flags(text, figure, words)
@@ -124,7 +124,7 @@ def _sentence_events(doc: Document, start: int, end: int, mentions: list[Money])
             kind = kind_of(kind).negative  # "EBIT von -12,5 Mio. EUR"
         if kind != figure.kind:
             figure.kind = kind
-            figure.status = status(text, figure, words, lang)
+            figure.status = status(doc.cue_text, figure, words, lang)
         events.append(event_of(doc, start, end, figure))
     return events
 

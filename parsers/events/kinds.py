@@ -12,7 +12,8 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
-_KEYS = {"meaning": str, "result": bool, "state_party": bool, "frame": str, "small_amounts": bool, "negative": str}
+_KEYS = {"meaning": str, "result": bool, "state_party": bool, "frame": str, "small_amounts": bool, "negative": str,
+         "worth_of": bool}
 _FRAMES = ("plain", "fining", "lending")
 
 
@@ -25,6 +26,7 @@ class Kind:
     frame: str
     small_amounts: bool
     negative: str | None
+    worth_of: bool
 
 
 def _load() -> dict[str, Kind]:

@@ -37,15 +37,29 @@ def common_nouns(code: str) -> frozenset[str]:
 
 def noun_kind(word: str, nouns: frozenset[str]) -> str | None:
     """"noun" for a word of the lexicon, "compound" for one that ends in a
-    noun of it after a part of its own ("Kartellbehörde"), None otherwise.
+    noun of it after another ("Kartell|behörde", "Arbeits|markt"),
+    "name_compound" for one whose first part is no noun of it, as in many
+    company names ("Commerz|bank", "Raiffeisen|bank"); None otherwise.
 
-    >>> nouns = frozenset({"Brauerei", "Behörde"})
-    >>> [noun_kind(w, nouns) for w in ("Brauerei", "Kartellbehörde", "Gösser")]
-    ['noun', 'compound', None]
+    >>> nouns = frozenset({"Brauerei", "Behörde", "Kartell", "Bank"})
+    >>> [noun_kind(w, nouns) for w in ("Brauerei", "Kartellbehörde", "Commerzbank", "Gösser")]
+    ['noun', 'compound', 'name_compound', None]
     """
     if word in nouns:
         return "noun"
+    ends_in_noun = False
     for cut in range(_HEAD, len(word) - _TAIL + 1):
         if word[cut:].capitalize() in nouns:
-            return "compound"
-    return None
+            if _is_noun_part(word[:cut], nouns):
+                return "compound"
+            ends_in_noun = True
+    return "name_compound" if ends_in_noun else None
+
+
+# Endings that join a compound's parts ("Arbeit|s|markt", "Schul|e" written "Schul|buch").
+_LINKS = ("es", "en", "er", "s", "n", "e")
+
+
+def _is_noun_part(part: str, nouns: frozenset[str]) -> bool:
+    forms = [part, part + "e", *(part[:-len(link)] for link in _LINKS if part.endswith(link))]
+    return any(len(f) >= _HEAD and noun_kind(f.capitalize(), nouns) in ("noun", "compound") for f in forms)

@@ -24,6 +24,8 @@ _INNER_CAPITAL = re.compile(rf"^[{UPPER_CHARS}0-9&-]{{2,}}s?$|^[A-Z][a-z]+[A-Z]\
 _TICKER = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z][a-z]+)?\s+:\s*[A-Z0-9.]+|\b[A-Z]+\d\w*\b")
 # "Wien – Die Firma ...", "HELSINKI ( AFX ) -": a dateline, not a party.
 _DATELINE = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?[–—-]\s")
+# What stands in for an amount or ticker: neither a word nor a space.
+_BARRIER = "\x1f"
 # CLDR territories that are unions of countries, not states.
 _UNIONS = frozenset({"EU", "EZ", "UN", "QO"})
 
@@ -126,7 +128,8 @@ def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: li
     model picks: "erzielte Infineon einen Umsatz")."""
     masked = list(text)
     for start, end in [*taken, *((m.start(), m.end()) for m in _TICKER.finditer(text))]:
-        masked[start:end] = " " * (end - start)
+        # no name runs across it ("machte Apple 3,52 Milliarden US-Dollar Umsatz": Apple)
+        masked[start:end] = _BARRIER * (end - start)
     masked = "".join(masked)
     runs = [run for match in _sequence(lang).finditer(masked) for run in _runs(masked, match, lang, sentence_starts)
             if not (run.sentence_start and _DATELINE.match(masked, run.start + len(run.name)))]
@@ -138,7 +141,10 @@ def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: li
     in_longer = {name.split()[-1] for name in counts if " " in name}
     free = {r.name for r in runs if not r.sentence_start and not _after_determiner(masked, r.start, lang)}
     free |= heads & alone  # "Google-Software", "die Google": Google stands alone too
-    subjects = {r.name for r in runs if _subject_verb(lang).match(masked, r.start + len(r.name))}
+    # "Rovio raised", "Infineon erzielte"; not "Das Start-up ist": a noun of the lexicon after an article
+    nouns = common_nouns(lang.code)
+    subjects = {r.name for r in runs if _subject_verb(lang).match(masked, r.start + len(r.name))
+                and not (r.name in nouns and _after_determiner(masked, r.start, lang))}
     names = []
     for run in runs:
         name = _without_genitive(run.name, counts)
@@ -249,8 +255,9 @@ def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Lan
         return not at_sentence_start or recurring
     # In German every noun is capitalized: a single word is a name when it
     # recurs (alone or as the head of a compound: "Lufthansa-Konzern") and
-    # stands at least once without an article or adjective.
-    return recurring and (name in free or name + "s" in free)
+    # stands at least once without an article or adjective, or ends in a
+    # noun after a part that is none ("die Commerzbank ... der Commerzbank").
+    return recurring and (name in free or name + "s" in free or noun_kind(name, nouns) == "name_compound")
 
 
 @cache

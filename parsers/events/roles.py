@@ -30,17 +30,18 @@ def event_of(doc: Document, start: int, end: int, figure: Figure) -> Event:
     among every candidate."""
     lang, names, about = doc.lang, doc.names, doc.about
     pivot_match = _pivot(doc.text, figure, doc.words)
-    company, counterparty = _parties(doc, (start, end), figure, pivot_match,
-                                     about if doc.several_sentences else None)
+    company, counterparty, frame = _parties(doc, (start, end), figure, pivot_match,
+                                            about if doc.several_sentences else None)
     unnamed = company == _UNNAMED
     if unnamed:
         company = None
     elif company is None and doc.several_sentences:  # an article's sentence without a name is about its main party
         place = main_place(names, lang) if kind_of(figure.kind).frame == "lending" else None
         party = place if place and _count(names, place) >= _count(names, about) else about
-        company = party.name if party else None
+        company, frame = (party.name if party else None), "main"
     chosen = doc.decider.company(lang.code, figure.kind, figure.money,
-                                 _candidates(doc, start, end, figure, pivot_match, company, counterparty, unnamed))
+                                 _candidates(doc, start, end, figure, pivot_match, (company, counterparty, frame),
+                                             unnamed))
     chosen_name = chosen.name if chosen else None
     if chosen_name is not None and chosen_name != company and chosen_name == counterparty:
         counterparty = company  # the rules had the roles the other way round
@@ -56,12 +57,13 @@ def event_of(doc: Document, start: int, end: int, figure: Figure) -> Event:
 
 
 def _candidates(doc: Document, start: int, end: int, figure: Figure, pivot_match: re.Match | None,
-                company: str | None, counterparty: str | None, unnamed: bool) -> list[Candidate]:
+                rules: tuple[str | None, str | None, str], unnamed: bool) -> list[Candidate]:
     """Every name and capitalized span of the sentence (the one nearest the
     amount of each), the ends of multi-word ones, the text's main party and
-    the rules' choices, and "no company", each with the features a model
-    weighs."""
+    the rules' choices (company, counterparty and the frame that chose
+    them), and "no company", each with the features a model weighs."""
     text, lang, words = doc.text, doc.lang, doc.words
+    company, counterparty, frame = rules
     pivot = pivot_match.start() if pivot_match else figure.money.start
     found = doc.found
     nearest: dict[str, Name] = {}
@@ -124,6 +126,8 @@ def _candidates(doc: Document, start: int, end: int, figure: Figure, pivot_match
             ("sentence_start", n.start in doc.sentence_starts),
             ("after_article", n.start >= 0 and _after_article(text, n.start, lang)),
             ("rule_company", name == company), ("rule_counterparty", name == counterparty),
+            # how sure the rules are depends on what decided: a sale's "to X" more than the nearest name
+            (f"rule_company:{frame}", name == company), (f"rule_counterparty:{frame}", name == counterparty),
             ("role_cp", n.start >= 0 and _role(text, n, words.counterparty_role)),
             ("role_buyer", n.start >= 0 and _role(text, n, words.buyer_role)),
             ("role_payer", n.start >= 0 and _role(text, n, words.payer_role)),
@@ -176,11 +180,12 @@ class _Frame:
 
 
 def _parties(doc: Document, sentence: tuple[int, int], figure: Figure, pivot_match: re.Match | None,
-             about: Name | None) -> tuple[str | None, str | None]:
+             about: Name | None) -> tuple[str | None, str | None, str]:
     """Company and counterparty, by the frame of the event's trigger: a fine
     is paid by the name after "gegen"/"fined"; in a sale the buyer ("to X")
     is the company and the seller the counterparty; otherwise see _company
-    and _counterparty. Results have no counterparty."""
+    and _counterparty. Results have no counterparty. The third item names
+    the frame that decided ("fining", "lending", "selling" or "nearest")."""
     text, lang, words, names = doc.text, doc.lang, doc.words, doc.names
     start, end = sentence
     first, last = bisect_left(names, start, key=_start), bisect_left(names, end, key=_start)
@@ -200,7 +205,10 @@ def _parties(doc: Document, sentence: tuple[int, int], figure: Figure, pivot_mat
             payer = next((n for n in in_sentence if n.start > pivot), None)  # "fined Nokia"
         if payer is not None:
             authority = next((n for n in reversed(in_sentence) if n.start < pivot and n is not payer), None)
-            return payer.name, (authority.name if authority else None)
+            if authority is None:  # "Das Kartellgericht hat ... verhängt": an authority is often a common noun
+                spans = doc.spans[bisect_left(doc.spans, figure.clause[0], key=_start):]
+                authority = next((n for n in reversed(spans) if n.start < pivot and n.end <= payer.start), None)
+            return payer.name, (authority.name if authority else None), "fining"
     lending = words.lending.search(text, *figure.clause) if kind_of(figure.kind).frame == "lending" else None
     if lending:  # "als die BVOG Kredite von 190 Mio. Euro gewährt hatte": the subject lends
         passive = words.passive_agent.match(text, lending.end())
@@ -209,16 +217,17 @@ def _parties(doc: Document, sentence: tuple[int, int], figure: Figure, pivot_mat
                         and n.start >= figure.clause[0]), None))
         borrower = next((n for n in in_sentence if n is not lender and _role(text, n, words.buyer_role)), None)
         if lender is not None:  # the borrower may go unnamed: no main party stands in for it
-            return (borrower.name if borrower else _UNNAMED), lender.name
+            return (borrower.name if borrower else _UNNAMED), lender.name, "lending"
     if pivot_match and words.selling.fullmatch(pivot_match.group()):
         buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words.buyer_role)), None)
         seller = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
-        return (buyer.name if buyer else None), (seller.name if seller else None)
+        return (buyer.name if buyer else None), (seller.name if seller else None), "selling"
     company = _company(doc, sentence, figure, _Frame(in_sentence, objects, pivot), about)
     if kind_of(figure.kind).result:
-        return (company.name if company else None), None
+        return (company.name if company else None), None, "nearest"
     counterparty = _counterparty(figure, in_sentence, objects, pivot, company)
-    return (company.name if company else None), (_without_role(counterparty.name, words) if counterparty else None)
+    return ((company.name if company else None), (_without_role(counterparty.name, words) if counterparty else None),
+            "nearest")
 
 
 def _company(doc: Document, sentence: tuple[int, int], figure: Figure, frame: _Frame,
