@@ -105,6 +105,7 @@ class Language:
     not_names: frozenset[str]
     capitalized_nouns: bool
     noun_endings: tuple[str, ...]
+    descriptor_endings: tuple[str, ...]
     articles: frozenset[str]
     subject_verbs: tuple[str, ...]
     payer: tuple[str, ...]
@@ -248,6 +249,7 @@ def load_language(code: str) -> Language:
         not_names=frozenset(raw["parties"]["not_names"]),
         capitalized_nouns=raw["parties"]["capitalized_nouns"],
         noun_endings=tuple(raw["parties"]["noun_endings"]),
+        descriptor_endings=tuple(raw["parties"]["descriptor_endings"]),
         articles=frozenset(raw["parties"]["articles"]),
         subject_verbs=tuple(raw["parties"]["subject_verbs"]),
         payer=tuple(raw["parties"]["payer"]),

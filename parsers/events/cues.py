@@ -56,6 +56,7 @@ class Cues:
     lending: re.Pattern
     passive_agent: re.Pattern  # right after a lending verb: the lender follows
     fining: re.Pattern  # "X fined Y": Y pays
+    generic: re.Pattern  # a trigger that yields to another kind's in its sentence ("deal")
 
 
 @cache
@@ -95,6 +96,7 @@ def cues(lang: Language) -> Cues:
         lending=_words(r["lending"]),
         passive_agent=_phrase(r"\s+", r["passive_agent"], r"\s"),
         fining=_words(r["fining"]),
+        generic=_words(c["generic"]),
     )
 
 

@@ -72,9 +72,12 @@ def link_comparisons(text: str, figures: list[Figure], words: Cues) -> None:
         current.earlier.append(after if current is before else before)
 
 
-def assign_kinds(text: str, figures: list[Figure], words: Cues, sentence_start: int) -> None:
+def assign_kinds(text: str, figures: list[Figure], words: Cues, sentence: tuple[int, int]) -> None:
+    sentence_start = sentence[0]
     for figure in figures:
         figure.kind, figure.trigger = _kind(text, figure, words)
+        if figure.trigger is not None and words.generic.fullmatch(figure.trigger.group()):
+            figure.kind, figure.trigger = _specific(text, figure, words, sentence)
     for figure in figures:
         if figure.kind is None and figure.compares_with is not None:
             figure.kind, figure.trigger = figure.compares_with.kind, figure.compares_with.trigger
@@ -125,6 +128,16 @@ def _worth_of(text: str, triggers: list[re.Match], best: re.Match, money: Money)
         [(before[-1].end(), best.start()), (best.end(), money.start)]  # "wird mit 5 Mrd. Euro bewertet"
     if all(_WORTH_GAP.fullmatch(text, *gap) for gap in gaps):
         return before[-1].lastgroup, before[-1]
+    return best.lastgroup, best
+
+
+def _specific(text: str, figure: Figure, words: Cues, sentence: tuple[int, int]) -> tuple[str, re.Match]:
+    """For a figure whose trigger is generic ("deal"): the sentence's nearest
+    trigger that is neither generic nor a company's result, if any ("has
+    bought ihug ... in an NZ$41 million deal": an acquisition)."""
+    specific = [m for m in words.trigger.finditer(text, *sentence) if not words.generic.fullmatch(m.group())
+                and not kind_of(m.lastgroup).result]
+    best = min(specific, key=lambda m: abs(m.start() - figure.money.start), default=figure.trigger)
     return best.lastgroup, best
 
 

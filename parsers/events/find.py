@@ -100,7 +100,7 @@ def _sentence_events(doc: Document, start: int, end: int, mentions: list[Money])
     for figure, following in zip(figures, figures[1:]):
         figure.next_start = following.money.start
     link_comparisons(text, figures, words)
-    assign_kinds(text, figures, words, start)
+    assign_kinds(text, figures, words, (start, end))
     # "delivery expected in the second half of 2025": the time of something else
     periods = [p for p in find_periods(text, start, end, lang)
                if not words.other_time.search(text, max(start, p.start - _OTHER_TIME_REACH), p.start)]

@@ -18,8 +18,9 @@ from ..money.currencies import lexicon
 from ..wordlists import alternation, any_of
 from .nouns import common_nouns, noun_kind
 
-_TOKEN = rf"{UPPER}[\w&'’-]*"
-_INNER_CAPITAL = re.compile(rf"^[{UPPER_CHARS}0-9&-]{{2,}}s?$|^[A-Z][a-z]+[A-Z]\w*$|\d")
+# A capitalized word, or one with a capital after a lowercase start ("eBay", "iPod")
+_TOKEN = rf"(?:{UPPER}|[a-z]{{1,2}}(?=[A-Z]))[\w&'’-]*"
+_INNER_CAPITAL = re.compile(rf"^[{UPPER_CHARS}0-9&-]{{2,}}s?$|^[A-Z]?[a-z]+[A-Z]\w*$|\d")
 # "( HEL : FISAS )", "OMX Helsinki : CNC1V": an exchange and a ticker symbol.
 _TICKER = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z][a-z]+)?\s+:\s*[A-Z0-9.]+|\b[A-Z]+\d\w*\b")
 # "Wien – Die Firma ...", "HELSINKI ( AFX ) -": a dateline, not a party.
@@ -100,10 +101,13 @@ def _strip(tokens: list[str], lang: Language) -> list[str]:
 
 def _pieces(tokens: list[str], lang: Language) -> list[list[str]]:
     """A capitalized run split at words that are no part of a name
-    ("Main- Die AUA-Mutter Lufthansa" -> [AUA-Mutter Lufthansa])."""
+    ("Main- Die AUA-Mutter Lufthansa" -> [AUA-Mutter Lufthansa]); a
+    descriptor drops what stands before it ("San Francisco-based Stripe")."""
     pieces: list[list[str]] = [[]]
     for token in tokens:
-        if token.lower() in lang.articles or token.endswith("-"):
+        if lang.descriptor_endings and token.lower().endswith(lang.descriptor_endings):
+            pieces[-1] = []
+        elif token.lower() in lang.articles or token.endswith("-"):
             pieces.append([])
         else:
             pieces[-1].append(token)

@@ -226,8 +226,8 @@ def _parties(doc: Document, sentence: tuple[int, int], figure: Figure, pivot_mat
     if kind_of(figure.kind).result:
         return (company.name if company else None), None, "nearest"
     counterparty = _counterparty(figure, in_sentence, objects, pivot, company)
-    return ((company.name if company else None), (_without_role(counterparty.name, words) if counterparty else None),
-            "nearest")
+    return ((company.name if company else None),
+            (_without_role(counterparty.name, words, common_nouns(lang.code)) if counterparty else None), "nearest")
 
 
 def _company(doc: Document, sentence: tuple[int, int], figure: Figure, frame: _Frame,
@@ -275,10 +275,14 @@ def _counterparty(figure: Figure, in_sentence: list[Name], objects: set[Name], p
             or next((n for n in others if n.start > figure.money.end), None))
 
 
-def _without_role(name: str, words: Cues) -> str:
-    """"Hauptinvestor Thrive Capital" -> "Thrive Capital"."""
+def _without_role(name: str, words: Cues, nouns: frozenset[str]) -> str:
+    """"Hauptinvestor Thrive Capital" -> "Thrive Capital"; "Saatguthersteller
+    Nunhems" -> "Nunhems" (a compound noun before a word that is none)."""
     first, _, rest = name.partition(" ")
-    return rest if rest and words.counterparty_role.fullmatch(first) else name
+    if rest and (words.counterparty_role.fullmatch(first) or noun_kind(first, nouns) == "compound"
+                 and noun_kind(rest.split()[0], nouns) is None):
+        return rest
+    return name
 
 
 def _pivot(text: str, figure: Figure, words: Cues) -> re.Match | None:
