@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from parsers import detect_language, examples, find_money
-from parsers.events.decisions import NONE, Candidate, ModelDecider, kind_options, model_path
+from parsers.events.decisions import NONE, Candidate, ModelDecider, in_language, kind_options, model_path
 from parsers.events.find import find_events
 from parsers.events.linear import LinearModel, dumps
 from parsers.money.mention import Money
@@ -115,17 +115,19 @@ def fit(documents: list[DocumentExamples]) -> dict[str, dict[str, LinearModel]]:
     shares, and one language's gold is small), then each language keeps
     the weights of the features its own examples have."""
     kinds = [(option, int(answer == label)) for d in documents for features, label in d.kinds
-             for answer, option in kind_options(features)]
-    companies = [row for d in documents for group in d.companies for row in group]
+             for answer, option in kind_options(in_language(d.lang, features))]
+    companies = [(in_language(d.lang, features), label) for d in documents for group in d.companies
+                 for features, label in group]
     if len({label for _, label in kinds}) < 2 or len({label for _, label in companies}) < 2:
         return {}  # too little gold: the rules decide
     kind, company = _fit(kinds, C_KIND), _fit(companies, C_COMPANY)
     models = {}
     for lang in sorted({d.lang for d in documents}):
         mine = [d for d in documents if d.lang == lang]
-        seen_kind = {f for d in mine for features, _ in d.kinds for _, option in kind_options(features)
-                     for f in option}
-        seen_company = {f for d in mine for group in d.companies for features, _ in group for f in features}
+        seen_kind = {f for d in mine for features, _ in d.kinds
+                     for _, option in kind_options(in_language(lang, features)) for f in option}
+        seen_company = {f for d in mine for group in d.companies for features, _ in group
+                        for f in in_language(lang, features)}
         models[lang] = {"kind": _pruned(kind, seen_kind), "company": _pruned(company, seen_company)}
     return models
 

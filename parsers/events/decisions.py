@@ -100,6 +100,18 @@ def kind_features(text: str, money: Money, clause: tuple[int, int], sentence: tu
     return features
 
 
+def in_language(lang: str, features) -> tuple[str, ...]:
+    """The features and the language: the models are fitted on every
+    language's gold at once, and how many amounts are events differs by
+    corpus and language (nearly every PhraseBank sentence states one fact,
+    a German news article a few), so each answer has a bias per language.
+
+    >>> in_language("de", ["rule:loss"])
+    ('rule:loss', 'language:de')
+    """
+    return (*features, f"language:{lang}")
+
+
 _ANSWERS = (NONE, *KINDS)
 _SHARED = ("rule", "t", "s")  # feature heads whose kind, when it is the answer's, weighs alike for all
 
@@ -225,14 +237,14 @@ class ModelDecider:
         scorer = self.kinds.get(lang)
         if scorer is None:
             return self.rules.kind(lang, features, money)
-        kind = scorer.best(features)
+        kind = scorer.best(in_language(lang, features))
         return None if kind == NONE else kind
 
     def company(self, lang: str, kind: str, money: Money, candidates: list[Candidate]) -> Candidate | None:
         model = self.models.get(lang, {}).get("company")
         if model is None:
             return self.rules.company(lang, kind, money, candidates)
-        best = max(candidates, key=lambda c: model.scores(c.features)[-1])
+        best = max(candidates, key=lambda c: model.scores(in_language(lang, c.features))[-1])
         return None if best.name is None else best
 
 

@@ -57,11 +57,11 @@ def _never_names(lang: Language) -> frozenset[str]:
     words |= set(get_day_names("wide", locale=lang.code).values())
     words |= {t for t in lexicon(lang) if t[:1].isupper()}
     words |= set(lang.comparison_labels)  # "(Vorjahr: 3,7 Mrd. Euro)"
-    return frozenset(words | _nationalities(lang))
+    return frozenset(words | nationalities(lang))
 
 
 @cache
-def _nationalities(lang: Language) -> frozenset[str]:
+def nationalities(lang: Language) -> frozenset[str]:
     """Adjectives of nationality, a name only inside a longer one ("European
     Commission"): the first word of CLDR currency names ("Swedish krona").
     German capitalizes them only inside a name ("Deutsche Bank"), so it has
@@ -85,15 +85,15 @@ def places(lang: Language) -> frozenset[str]:
 @cache
 def _never_leading(lang: Language) -> frozenset[str]:
     """Never-names that no name starts with: all but the adjectives of nationality."""
-    return _never_names(lang) - _nationalities(lang)
+    return _never_names(lang) - nationalities(lang)
 
 
 def _strip(tokens: list[str], lang: Language) -> list[str]:
     """Without leading words that are no part of a name ("Im Juni"); an
     adjective of nationality only when nothing capitalized follows it
     ("Finnish", but "European Commission")."""
-    nationalities, never = _nationalities(lang), _never_leading(lang)
-    while tokens and (tokens[0].lower() in lang.articles or len(tokens) == 1 and tokens[0] in nationalities
+    nationals, never = nationalities(lang), _never_leading(lang)
+    while tokens and (tokens[0].lower() in lang.articles or len(tokens) == 1 and tokens[0] in nationals
                       or all(part in never for part in tokens[0].split("-"))):
         tokens = tokens[1:]
     return tokens
@@ -101,16 +101,22 @@ def _strip(tokens: list[str], lang: Language) -> list[str]:
 
 def _pieces(tokens: list[str], lang: Language) -> list[list[str]]:
     """A capitalized run split at words that are no part of a name
-    ("Main- Die AUA-Mutter Lufthansa" -> [AUA-Mutter Lufthansa]); a
-    descriptor drops what stands before it ("San Francisco-based Stripe")."""
+    ("Main- Die AUA-Mutter Lufthansa" -> [AUA-Mutter Lufthansa]) and after
+    its legal forms ("Sponda Plc Stock Exchange Release" -> [Sponda Plc],
+    [Stock Exchange Release]); a descriptor drops what stands before it
+    ("San Francisco-based Stripe")."""
+    legal = [token.rstrip(".") in lang.legal_forms for token in tokens]
     pieces: list[list[str]] = [[]]
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if lang.descriptor_endings and token.lower().endswith(lang.descriptor_endings):
             pieces[-1] = []
         elif token.lower() in lang.articles or token.endswith("-"):
             pieces.append([])
         else:
             pieces[-1].append(token)
+            if legal[index] and index + 1 < len(tokens) and not legal[index + 1] \
+                    and not all(legal[index - len(pieces[-1]) + 1:index + 1]):
+                pieces.append([])
     return [kept for piece in pieces if (kept := _strip(piece, lang))]
 
 

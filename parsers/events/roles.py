@@ -14,7 +14,7 @@ from .decisions import Candidate, company_features, null_features
 from .event import Event
 from .kinds import kind as kind_of
 from .nouns import common_nouns, noun_kind
-from .parties import Name, main_place, places as _places, word_before
+from .parties import Name, main_place, nationalities, places as _places, word_before
 
 # A party the text leaves unnamed on purpose ("Kredite ... gewährt"), so that
 # no main party stands in for it.
@@ -84,7 +84,7 @@ def _candidates(doc: Document, start: int, end: int, figure: Figure, pivot_match
     for extra in outside:
         if extra and extra not in nearest:
             nearest[extra] = next((n for n in doc.names if n.name == extra), Name(-1, -1, extra))
-    nouns = common_nouns(lang.code)
+    nouns, nationals = common_nouns(lang.code), nationalities(lang)
     # "Computerhersteller Apple": the name may be the end of a span where nouns are capitalized (or
     # after a role word: "Investor Blackstone"); "UBS Schadenersatz": its start, when an event word follows
     parts = {}
@@ -92,7 +92,8 @@ def _candidates(doc: Document, start: int, end: int, figure: Figure, pivot_match
         tokens = name.split()
         if len(tokens) > 1 and "(" not in name and n.start >= 0:
             ends = []
-            if lang.capitalized_nouns or words.counterparty_role.fullmatch(tokens[0]):
+            # "Finnish Talentum" (but "British Airways"): a nationality may lead a name or describe it
+            if lang.capitalized_nouns or words.counterparty_role.fullmatch(tokens[0]) or tokens[0] in nationals:
                 ends.append((" ".join(tokens[1:]), tokens[0], "part_tail", n.end - len(" ".join(tokens[1:]))))
             if words.event_word.fullmatch(tokens[-1]):
                 ends.append((" ".join(tokens[:-1]), tokens[-1], "part_head", n.start))
@@ -102,7 +103,7 @@ def _candidates(doc: Document, start: int, end: int, figure: Figure, pivot_match
                         at - figure.money.start)):
                     # the part left out stands alone elsewhere: it is the name, not this one
                     parts[part] = (label, f"{label}_rest_recurs" if doc.counts.get(rest) else f"{label}_rest_new",
-                                   f"{label}_rest:{noun_kind(rest, nouns)}")
+                                   f"{label}_rest:{'nationality' if rest in nationals else noun_kind(rest, nouns)}")
                     nearest[part] = Name(at, at + len(part), part, here.strong if here else False)
     places = _places(lang)
     first_sentence = text[slice(*doc.first_sentence)]
