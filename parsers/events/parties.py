@@ -195,13 +195,14 @@ def word_before(text: str, start: int) -> str:
 def _runs(masked: str, match: re.Match, lang: Language, sentence_starts: set[int]) -> list[_Run]:
     """The name candidates of a capitalized run, and the heads of its
     compounds as evidence ("AUA-Mutter Lufthansa": Lufthansa, and AUA)."""
-    runs, position = [], match.start()
+    runs, position, nouns = [], match.start(), common_nouns(lang.code)
     for piece in _pieces(match.group().split(), lang):
         start = masked.index(piece[0], position)
         position = start + len(piece[0])
         for token in piece:
-            head = token.split("-")[0]
-            if "-" in token[1:-1] and len(head) > 2:  # "Lufthansa-Konzern" names Lufthansa
+            head, _, tail = token.partition("-")
+            # "Lufthansa-Konzern" names Lufthansa; "Petro-Canada" names no "Petro"
+            if tail and len(head) > 2 and (tail[:1].islower() or noun_kind(tail.split("-")[0], nouns)):
                 runs.append(_Run(masked.index(token, start), head, False, True, evidence_only=len(piece) > 1))
         start, piece = lang.hooks.name_core(masked, start, piece, start in sentence_starts, places(lang))
         if not piece:
