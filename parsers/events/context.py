@@ -12,7 +12,7 @@ from ..languages import Language
 from ..money.mention import Money
 from .cues import Cues
 from .decisions import Decider
-from .parties import Name
+from .parties import Name, blanked
 from .periods import Period
 
 _WORD = re.compile(r"[^\W\d_][\w-]*")
@@ -66,12 +66,8 @@ class Document:
     def cue_text(self) -> str:
         """The text with its sure names blanked, where status cues are
         sought: the "Ziel" of "Zielpunkt GmbH" or the "Plan" of "Plan
-        Holdings AB" is no forecast. (Same length: positions hold.)"""
-        chars = list(self.text)
-        for n in self.names:
-            if n.strong:
-                chars[n.start:n.end] = " " * (n.end - n.start)
-        return "".join(chars)
+        Holdings AB" is no forecast."""
+        return blanked(self.text, [(n.start, n.end) for n in self.names if n.strong])
 
     @cached_property
     def name_tails(self) -> frozenset[str]:

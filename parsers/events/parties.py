@@ -31,6 +31,14 @@ _BARRIER = "\x1f"
 _UNIONS = frozenset({"EU", "EZ", "UN", "QO"})
 
 
+def blanked(text: str, spans, fill: str = " ") -> str:
+    """The text with each (start, end) span overwritten by `fill`: same length, so positions hold."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = fill * (end - start)
+    return "".join(chars)
+
+
 @dataclass(frozen=True)
 class Name:
     start: int
@@ -136,11 +144,8 @@ def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: li
     words such as "EBIT"), and every capitalized span that could be one
     (what the rules do not take as a name may still be the party a trained
     model picks: "erzielte Infineon einen Umsatz")."""
-    masked = list(text)
-    for start, end in [*taken, *((m.start(), m.end()) for m in _TICKER.finditer(text))]:
-        # no name runs across it ("machte Apple 3,52 Milliarden US-Dollar Umsatz": Apple)
-        masked[start:end] = _BARRIER * (end - start)
-    masked = "".join(masked)
+    # no name runs across an amount ("machte Apple 3,52 Milliarden US-Dollar Umsatz": Apple)
+    masked = blanked(text, [*taken, *((m.start(), m.end()) for m in _TICKER.finditer(text))], _BARRIER)
     runs = [run for match in _sequence(lang).finditer(masked) for run in _runs(masked, match, lang, sentence_starts)
             if not (run.sentence_start and _DATELINE.match(masked, run.start + len(run.name)))]
     currencies = lexicon(lang)  # "Kredite in Schweizer Franken": a currency, no party
