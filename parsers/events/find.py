@@ -66,7 +66,8 @@ def find_events(text: str, lang: str | None = None, date: date | None = None,
     counts = {}
     for n in (*names, *capitalized):
         counts[n.name] = counts.get(n.name, 0) + 1
-    salient = tuple(sorted((n for n, c in counts.items() if c > 1), key=lambda n: -counts[n])[:_SALIENT])
+    found = {n.name for n in names}
+    salient = tuple(sorted((n for n, c in counts.items() if c > 1 and n in found), key=lambda n: -counts[n])[:_SALIENT])
     document = Document(text, language, words, names, capitalized, counts, salient, spans[0], starts,
                          main_name(names, language), len(spans) > 1, date, converted, decider or shipped())
     events: list[Event] = []

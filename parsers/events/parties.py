@@ -206,8 +206,10 @@ def _runs(masked: str, match: re.Match, lang: Language, sentence_starts: set[int
         position = start + len(piece[0])
         for token in piece:
             head, _, tail = token.partition("-")
-            # "Lufthansa-Konzern" names Lufthansa; "Petro-Canada" names no "Petro"
-            if tail and len(head) > 2 and (tail[:1].islower() or noun_kind(tail.split("-")[0], nouns)):
+            # "Lufthansa-Konzern" names Lufthansa; "Petro-Canada" names no "Petro"; where nouns are
+            # written small, a lowercase tail makes a word of its own ("Pre-tax", "Year-on-year")
+            if tail and len(head) > 2 and lang.capitalized_nouns and (
+                    tail[:1].islower() or noun_kind(tail.split("-")[0], nouns)):
                 runs.append(_Run(masked.index(token, start), head, False, True, evidence_only=len(piece) > 1))
         start, piece = lang.hooks.name_core(masked, start, piece, start in sentence_starts, places(lang))
         if not piece:
@@ -239,10 +241,18 @@ def _subject_verb(lang: Language) -> re.Pattern:
 
 
 def _plain_word(name: str, lang: Language) -> bool:
-    """A single word that may be a name: no abstract noun ending, no compound of never-names."""
+    """A single word that may be a name: no abstract noun ending, no common
+    noun of the lexicon ("Ein Gericht stoppte"), no compound of never-names."""
     never = _never_names(lang)
     return (not name.lower().endswith(lang.noun_endings) and name not in never
-            and not all(part in never for part in name.split("-")))
+            and not _common_noun(name, lang) and not all(part in never for part in name.split("-")))
+
+
+def _common_noun(name: str, lang: Language) -> bool:
+    """A word of the language's common-noun lexicon, which lists no brand
+    ("Flüchtlinge", "Smartphone", "Ampullen": recurring and without an
+    article, yet no party; a model may still pick the capitalized span)."""
+    return noun_kind(name, common_nouns(lang.code)) == "noun"
 
 
 def _after_determiner(text: str, start: int, lang: Language) -> bool:
@@ -261,6 +271,8 @@ def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Lan
         return True
     if lang.capitalized_nouns and (name.lower().endswith(lang.noun_endings) or "-" in name):
         return False  # German compounds and abstract nouns
+    if _common_noun(name, lang):
+        return False  # before in_longer: the "Bank" of "Deutsche Bank" alone is a bank
     if name in in_longer:
         return True
     nouns = common_nouns(lang.code)
