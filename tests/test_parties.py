@@ -38,3 +38,20 @@ def test_a_lowercase_hyphen_tail_makes_an_english_word_of_its_own():
 def test_a_german_compound_names_its_head():
     names, _ = names_and_spans("Der Lufthansa-Konzern wächst. Im Sommer flog Lufthansa mehr Gäste.", "de")
     assert "Lufthansa" in names
+
+
+def test_a_descriptor_written_apart_names_no_party():
+    names, _ = names_and_spans("WHP has been acquired by Tokyo based Seven & I Holdings Co. for $35 million.", "en")
+    assert "Tokyo" not in names and "Seven & I" in names
+
+
+@pytest.mark.parametrize("text, word, named", [
+    # the first word of a quotation is a sentence's first word, however it recurs
+    ("Ballmer said, “Despite our efforts, Yahoo has not moved.”", "Despite", False),
+    ('Ballmer said, "Despite our efforts, Yahoo has not moved."', "Despite", False),
+    # a quoted title is a name
+    ("The story ran in “Haaretz” on Monday.", "Haaretz", True),
+])
+def test_a_quotation_starts_a_sentence_a_quoted_title_does_not(text, word, named):
+    names, _ = names_and_spans(text, "en")
+    assert (word in names) is named

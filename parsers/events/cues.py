@@ -55,6 +55,7 @@ class Cues:
     selling: re.Pattern
     lending: re.Pattern
     passive_agent: re.Pattern  # right after a lending verb: the lender follows
+    agent: re.Pattern  # right after a trigger: its doer follows ("acquired by X")
     fining: re.Pattern  # "X fined Y": Y pays
     generic: re.Pattern  # a trigger that yields to another kind's in its sentence ("deal")
 
@@ -95,6 +96,7 @@ def cues(lang: Language) -> Cues:
         selling=_words(r["selling"]),
         lending=_words(r["lending"]),
         passive_agent=_phrase(r"\s+", r["passive_agent"], r"\s"),
+        agent=_phrase(r"\s+", r["agent"], r"\s"),
         fining=_words(r["fining"]),
         generic=_words(c["generic"]),
     )

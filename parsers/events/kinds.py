@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 _KEYS = {"meaning": str, "result": bool, "state_party": bool, "frame": str, "small_amounts": bool, "negative": str,
-         "worth_of": bool}
+         "agent": bool, "worth_of": bool}
 _FRAMES = ("plain", "fining", "lending")
 
 
@@ -26,6 +26,7 @@ class Kind:
     frame: str
     small_amounts: bool
     negative: str | None
+    agent: bool
     worth_of: bool
 
 

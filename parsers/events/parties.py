@@ -4,6 +4,7 @@ forms and genitive endings removed (`Microsofts` -> Microsoft)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
@@ -214,11 +215,31 @@ def _runs(masked: str, match: re.Match, lang: Language, sentence_starts: set[int
         start, piece = lang.hooks.name_core(masked, start, piece, start in sentence_starts, places(lang))
         if not piece:
             continue
+        if _described(lang).match(masked, masked.index(piece[-1], start) + len(piece[-1])):
+            continue  # "Tokyo based Seven & I": a descriptor, written apart
         legal_form = len(piece) > 1 and piece[-1].rstrip(".") in lang.legal_forms
         while len(piece) > 1 and piece[-1].rstrip(".") in lang.legal_forms:
             piece = piece[:-1]
-        runs.append(_Run(start, " ".join(piece).rstrip("'’"), legal_form, start in sentence_starts))
+        runs.append(_Run(start, " ".join(piece).rstrip("'’"), legal_form,
+                         start in sentence_starts or _quoted_sentence(masked, start, start + len(" ".join(piece)))))
     return runs
+
+
+def _quoted_sentence(text: str, start: int, end: int) -> bool:
+    """The word starts a quotation that goes on after it (said, “Despite our
+    efforts ...”): a sentence start; a quoted title ("laut „Welt“") is none."""
+    if start < 2 or not text[start - 2].isspace():
+        return False
+    opening, after = text[start - 1], text[end:end + 1]
+    quote = opening == '"' or unicodedata.category(opening) in ("Pi", "Ps") and opening not in "([{"
+    return quote and not (after == '"' or after and unicodedata.category(after) in ("Pi", "Pf"))
+
+
+@cache
+def _described(lang: Language) -> re.Pattern:
+    """A descriptor's ending written as a word of its own ("Tokyo based")."""
+    words = [ending.lstrip("-") for ending in lang.descriptor_endings]
+    return re.compile(rf"[ \t]+{alternation(words)}(?!\w)" if words else r"(?!)")
 
 
 def _without_genitive(name: str, counts: Counter) -> str:

@@ -22,6 +22,8 @@ _UNNAMED = ""
 # How many names of the sentences before may be an event's company when the
 # sentence names it only as "das Unternehmen" or not at all.
 _PRECEDING = 4
+# How far after the agent word ("by") its doer may begin: past a descriptor ("by Tokyo based Seven & I").
+_AGENT_REACH = 40
 
 
 def event_of(doc: Document, start: int, end: int, figure: Figure) -> Event:
@@ -184,9 +186,10 @@ def _parties(doc: Document, sentence: tuple[int, int], figure: Figure, pivot_mat
              about: Name | None) -> tuple[str | None, str | None, str]:
     """Company and counterparty, by the frame of the event's trigger: a fine
     is paid by the name after "gegen"/"fined"; in a sale the buyer ("to X")
-    is the company and the seller the counterparty; otherwise see _company
-    and _counterparty. Results have no counterparty. The third item names
-    the frame that decided ("fining", "lending", "selling" or "nearest")."""
+    is the company and the seller the counterparty; "acquired by X" makes X
+    the buyer; otherwise see _company and _counterparty. Results have no
+    counterparty. The third item names the frame that decided ("fining",
+    "lending", "agent", "selling" or "nearest")."""
     text, lang, words, names = doc.text, doc.lang, doc.words, doc.names
     start, end = sentence
     first, last = bisect_left(names, start, key=_start), bisect_left(names, end, key=_start)
@@ -219,6 +222,13 @@ def _parties(doc: Document, sentence: tuple[int, int], figure: Figure, pivot_mat
         borrower = next((n for n in in_sentence if n is not lender and _role(text, n, words.buyer_role)), None)
         if lender is not None:  # the borrower may go unnamed: no main party stands in for it
             return (borrower.name if borrower else _UNNAMED), lender.name, "lending"
+    agent = words.agent.match(text, pivot_match.end()) if pivot_match and kind_of(figure.kind).agent else None
+    if agent:  # "WHP has been acquired by Tokyo based Seven & I": the doer buys, the subject is bought
+        doer = next((n for n in in_sentence if agent.end() <= n.start < agent.end() + _AGENT_REACH), None)
+        if doer is not None:
+            target = next((n for n in reversed(in_sentence) if n.start < pivot_match.start() and n not in objects),
+                          None)
+            return doer.name, (target.name if target else None), "agent"
     if pivot_match and words.selling.fullmatch(pivot_match.group()):
         buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words.buyer_role)), None)
         seller = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
