@@ -55,3 +55,24 @@ def test_a_descriptor_written_apart_names_no_party():
 def test_a_quotation_starts_a_sentence_a_quoted_title_does_not(text, word, named):
     names, _ = names_and_spans(text, "en")
     assert (word in names) is named
+
+
+@pytest.mark.parametrize("text, lang, word", [
+    ("Forced labour is common. Forced labour generates profits of $32 billion. Many are forced to work.", "en", "Forced"),
+    ("Zunächst kam die Strafe von 3.000 Euro. Die Lufthansa zahlte zunächst nicht.", "de", "Zunächst"),
+])
+def test_a_sentence_start_written_small_elsewhere_is_a_common_word(text, lang, word):
+    names, spans = names_and_spans(text, lang)
+    assert word not in names | spans
+
+
+@pytest.mark.parametrize("text, name, whole", [
+    ("Die Schweizer Großbank UBS verliert Geld. Die UBS will sparen.", "UBS", "Schweizer Großbank UBS"),
+    ("Der Hersteller Fairphone wächst. Im Sommer stieg Fairphone ein.", "Fairphone", "Hersteller Fairphone"),
+    ("Die Wiener Linien GmbH & Co KG investiert.", "Wiener Linien", None),  # nouns with no name after them
+    # a name whose last word never stands alone keeps its first ("Mentor" is a common noun too)
+    ("Die Siemens AG kauft die Mentor Graphics. Siemens zahlt viel.", "Mentor Graphics", None),
+])
+def test_common_nouns_before_a_name_that_stands_alone_describe_it(text, name, whole):
+    names, _ = names_and_spans(text, "de")
+    assert name in names and whole not in names and not any(n.startswith("&") for n in names)

@@ -87,7 +87,7 @@ def cues(lang: Language) -> Cues:
         planned=_words(c["planned"], before=r"(?<![\w-])"),
         threat=_words(c["threats"]),
         other_time=_words(c["other_times"]),
-        company_reference=_literal(c["company_references"], re.IGNORECASE),
+        company_reference=_words(c["company_references"]),
         state_reference=_literal(c["state_references"], re.IGNORECASE),
         counterparty_role=_literal(r["counterparty"]),
         buyer_role=_literal(r["buyer"]),

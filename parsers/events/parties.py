@@ -126,7 +126,8 @@ def _pieces(tokens: list[str], lang: Language) -> list[list[str]]:
             if legal[index] and index + 1 < len(tokens) and not legal[index + 1] \
                     and not all(legal[index - len(pieces[-1]) + 1:index + 1]):
                 pieces.append([])
-    return [kept for piece in pieces if (kept := _strip(piece, lang))]
+    # "GmbH & Co KG": what follows a legal form after "&" is more of it
+    return [kept for piece in pieces if piece[:1] != ["&"] and (kept := _strip(piece, lang))]
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ class _Run:
     legal_form: bool
     sentence_start: bool
     evidence_only: bool = False  # the head of a compound: counts, but is no name there
+    described: int = 0  # how many leading words are common nouns that describe the name after them
 
 
 def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: list[tuple[int, int]] = (),
@@ -151,6 +153,7 @@ def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: li
             if not (run.sentence_start and _DATELINE.match(masked, run.start + len(run.name)))]
     currencies = lexicon(lang)  # "Kredite in Schweizer Franken": a currency, no party
     runs = [r for r in runs if r.name not in currencies and not (exclude and exclude.fullmatch(r.name))]
+    runs = _undescribed(masked, [r for r in runs if r.name not in _common_words(masked, runs)])
     counts = Counter(r.name for r in runs)
     heads = {r.name for r in runs if r.evidence_only}
     alone = {r.name for r in runs if not r.evidence_only}
@@ -171,6 +174,19 @@ def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: li
     spans = [Name(r.start, r.start + len(n), n) for r in runs
              if not r.evidence_only and len(n := _without_genitive(r.name, counts)) > 1]
     return _with_abbreviations(names, masked), spans
+
+
+def _common_words(text: str, runs: list[_Run]) -> set[str]:
+    """Single words capitalized only where a sentence starts and written in
+    lower case elsewhere in the text: common words ("Forced labour ...",
+    "Only $20 billion ...", "Zunächst"), neither names nor spans."""
+    mid_sentence = {r.name for r in runs if not r.sentence_start}
+    starting = {r.name for r in runs if r.sentence_start and " " not in r.name and r.name not in mid_sentence}
+    lower = {w.capitalize() for w in _WORD.findall(text) if w[0].islower()}
+    return starting & lower
+
+
+_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*")
 
 
 # A name's abbreviation in brackets, after its legal form: "Landesholding GmbH (BLh)".
@@ -221,8 +237,27 @@ def _runs(masked: str, match: re.Match, lang: Language, sentence_starts: set[int
         while len(piece) > 1 and piece[-1].rstrip(".") in lang.legal_forms:
             piece = piece[:-1]
         runs.append(_Run(start, " ".join(piece).rstrip("'’"), legal_form,
-                         start in sentence_starts or _quoted_sentence(masked, start, start + len(" ".join(piece)))))
+                         start in sentence_starts or _quoted_sentence(masked, start, start + len(" ".join(piece))),
+                         described=_described_by_nouns(piece, nouns, places(lang))))
     return runs
+
+
+def _undescribed(masked: str, runs: list[_Run]) -> list[_Run]:
+    """Runs without the common nouns that describe their name when the name
+    stands alone elsewhere ("Schweizer Großbank UBS" ... "die UBS": UBS;
+    but "Mentor Graphics", "Erste Group")."""
+    alone = {r.name for r in runs if not r.described}
+    kept = []
+    for run in runs:
+        if run.described:
+            tokens, start = run.name.split(), run.start
+            for index in range(run.described):
+                start = masked.index(tokens[index + 1], start + len(tokens[index]))
+            tail = " ".join(tokens[run.described:])
+            if tail in alone:
+                run = replace(run, start=start, name=tail, sentence_start=False, described=0)
+        kept.append(run)
+    return kept
 
 
 def _quoted_sentence(text: str, start: int, end: int) -> bool:
@@ -233,6 +268,18 @@ def _quoted_sentence(text: str, start: int, end: int) -> bool:
     opening, after = text[start - 1], text[end:end + 1]
     quote = opening == '"' or unicodedata.category(opening) in ("Pi", "Ps") and opening not in "([{"
     return quote and not (after == '"' or after and unicodedata.category(after) in ("Pi", "Pf"))
+
+
+def _described_by_nouns(piece: list[str], nouns: frozenset[str], places: frozenset[str]) -> int:
+    """How many leading words of a run are common nouns that describe the
+    one name after them ("Autobauer Volkswagen", "Schweizer Großbank UBS",
+    "Investor Blackstone"); 0 when no single name follows them ("Deutsche
+    Bank", "Investor Thrive Capital", "Allianz Global Investors")."""
+    if len(piece) < 2 or not nouns:
+        return 0
+    *leading, last = piece
+    common = all(noun_kind(token, nouns) in ("noun", "compound") and token not in places for token in leading)
+    return len(leading) if common and noun_kind(last, nouns) in (None, "name_compound") else 0
 
 
 @cache
