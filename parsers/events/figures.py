@@ -102,10 +102,11 @@ def _kind(text: str, figure: Figure, words: Cues) -> tuple[str | None, re.Match 
     start, end = figure.clause
     money = figure.money
     triggers = list(words.trigger.finditer(text, start, end))
-    best, best_distance = _nearest(triggers, money, figure.next_start)
+    best, best_distance = _nearest(text, triggers, money, figure.next_start, governing=True)
     if best is None:
         return None, None
-    blocker, blocker_distance = _nearest(blockers_outside(text, words, triggers, start, end), money, figure.next_start)
+    blocker, blocker_distance = _nearest(text, blockers_outside(text, words, triggers, start, end), money,
+                                         figure.next_start)
     if blocker is not None and blocker_distance < best_distance:
         return None, None
     if kind_of(best.lastgroup).worth_of:
@@ -141,15 +142,22 @@ def _specific(text: str, figure: Figure, words: Cues, sentence: tuple[int, int])
     return best.lastgroup, best
 
 
-def _nearest(matches: list[re.Match], money: Money, next_start: int):
+# From a word to the amount it governs: at most two words, no punctuation ("turnover of just €1.34bn").
+_GOVERNS = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}")
+
+
+def _nearest(text: str, matches: list[re.Match], money: Money, next_start: int, governing: bool = False):
     """The match nearest the amount; one after it counts at thrice its
     distance, and only when nearer to it than to the next amount ("$12.6
-    billion on revenues of $44.28 billion")."""
+    billion on revenues of $44.28 billion") and, for a `governing` match (a
+    trigger), when it does not govern that amount ("made €248m on turnover
+    of just €1.34bn")."""
     best, best_distance = None, None
     for match in matches:
         if money.start <= match.start() < money.end:
             continue
-        if match.start() >= money.end and match.start() - money.end > next_start - match.end():
+        if match.start() >= money.end and (match.start() - money.end > next_start - match.end()
+                                           or governing and _GOVERNS.fullmatch(text, match.end(), next_start)):
             continue
         distance = money.start - match.end() if match.end() <= money.start else 3 * (match.start() - money.end)
         if best_distance is None or distance < best_distance:
