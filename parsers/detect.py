@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from .languages import available_languages, load_language
+from .languages import Language, available_languages, load_language
 
 _SAMPLE = 20_000  # characters read; enough for a news article
 _WORD = re.compile(r"[^\W\d_]+")
@@ -11,17 +12,29 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def detect_language(text: str) -> str:
     """The code of the table whose stopwords and own letters are most
-    frequent in `text`; when none occurs, the table whose currency symbols
-    are ("$16,500" is English); else the first table's code.
+    frequent in `text`; when none occurs, the table whose words for
+    currencies are ("20 Swiss francs", "20 Schweizer Franken"), then whose
+    currency symbols are ("$16,500" is English); else the first table's code.
 
-    >>> [detect_language(t) for t in ("Der Umsatz stieg.", "Sales rose.", "$16,500", "2.415 €", "42")]
-    ['de', 'en', 'en', 'de', 'de']
+    >>> [detect_language(t) for t in ("Der Umsatz stieg.", "Sales rose.", "Paid 20 Swiss francs.", "$16,500",
+    ...                               "2.415 €", "42")]
+    ['de', 'en', 'en', 'en', 'de', 'de']
     """
     sample = text[:_SAMPLE]
     words = [w.lower() for w in _WORD.findall(sample)]
-    counts, symbols = {}, {}
+    counts, names, symbols = {}, {}, {}
     for code in available_languages():
         lang = load_language(code)
         counts[code] = sum(w in lang.stopwords for w in words) + sum(ch in lang.letters for ch in sample)
+        own = currency_words(lang)
+        names[code] = sum(w in own for w in words)
         symbols[code] = sum(sample.count(symbol) for symbol in lang.symbols)
-    return max(counts, key=lambda code: (counts[code], symbols[code]))
+    return max(counts, key=lambda code: (counts[code], names[code], symbols[code]))
+
+
+@cache
+def currency_words(lang: Language) -> frozenset[str]:
+    """The lowercase words of the language's currency names ("swiss", "francs")."""
+    from .money.currencies import lexicon  # here: the money reader detects languages with this module
+
+    return frozenset(w.lower() for token in lexicon(lang) for w in _WORD.findall(token) if len(w) > 2)

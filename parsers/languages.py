@@ -215,7 +215,7 @@ def load_language(code: str) -> Language:
         # headlines and legal text write scale words in capitals ("EUR 1.5 BILLION")
         scales={**{w.upper(): p for w, p in raw["scales"].items() if len(w) > 2}, **raw["scales"]},
         number_language=words["language"],
-        number_extra={k: Decimal(v) for k, v in words["extra"].items()},
+        number_extra={k.lower(): Decimal(v) for k, v in words["extra"].items()},  # parse_words looks up lowercase
         scale_only_words=frozenset(words["scale_only"]),
         unit_only_words=frozenset(words["unit_only"]),
         half_suffix=words["half_suffix"],
