@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from babel.numbers import get_currency_name, list_currencies
+
 from .languages import Language, available_languages, load_language
 
 _SAMPLE = 20_000  # characters read; enough for a news article
@@ -16,9 +18,9 @@ def detect_language(text: str) -> str:
     currencies are ("20 Swiss francs", "20 Schweizer Franken"), then whose
     currency symbols are ("$16,500" is English); else the first table's code.
 
-    >>> [detect_language(t) for t in ("Der Umsatz stieg.", "Sales rose.", "Paid 20 Swiss francs.", "$16,500",
-    ...                               "2.415 €", "42")]
-    ['de', 'en', 'en', 'en', 'de', 'de']
+    >>> [detect_language(t) for t in ("Der Umsatz stieg.", "Sales rose.", "Paid 20 Swiss francs.", "10,000 yen",
+    ...                               "$16,500", "2.415 €", "42")]
+    ['de', 'en', 'en', 'en', 'en', 'de', 'de']
     """
     sample = text[:_SAMPLE]
     words = [w.lower() for w in _WORD.findall(sample)]
@@ -27,14 +29,16 @@ def detect_language(text: str) -> str:
         lang = load_language(code)
         counts[code] = sum(w in lang.stopwords for w in words) + sum(ch in lang.letters for ch in sample)
         own = currency_words(lang)
-        names[code] = sum(w in own for w in words)
+        names[code] = sum(w in own for w in _WORD.findall(sample))  # as written: "francs" is no German word
         symbols[code] = sum(sample.count(symbol) for symbol in lang.symbols)
     return max(counts, key=lambda code: (counts[code], names[code], symbols[code]))
 
 
 @cache
 def currency_words(lang: Language) -> frozenset[str]:
-    """The lowercase words of the language's currency names ("swiss", "francs")."""
-    from .money.currencies import lexicon  # here: the money reader detects languages with this module
-
-    return frozenset(w.lower() for token in lexicon(lang) for w in _WORD.findall(token) if len(w) > 2)
+    """The words of CLDR's currency names in the language and of its
+    table's own names and cents, as it writes them ("Swiss", "francs",
+    "yen", "cents"; German "Franken", "Yen", "Pesos")."""
+    names = [get_currency_name(code, count, lang.code) for code in list_currencies() for count in (1, 2)]
+    return frozenset(w for name in (*names, *lang.currency_names, *lang.cents) for w in _WORD.findall(name)
+                     if len(w) > 2)

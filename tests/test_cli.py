@@ -327,3 +327,12 @@ def test_the_ledger_as_parquet_is_typed_and_read_back(tmp_path):
     assert read(target)["amount"].sum() == 4 * sum(int(t) for _, _, t in SEED_TOTALS)
     refused = ledger("extract", "--format", "parquet", SEED)
     assert refused.returncode == 2 and "--format parquet needs -o FILE.parquet" in refused.stderr.decode()
+
+
+
+def test_a_text_of_few_words_is_read_in_the_language_of_its_currency_words():
+    """No stopword of either table: the currency's words say the language."""
+    for text, lang, mention in (("They paid 20 Swiss francs.", "en", ["20", "CHF"]),
+                                ("10,000 yen", "en", ["10000", "JPY"])):
+        record = json.loads(ledger("extract", "--format", "jsonl", "-", stdin=text.encode()).stdout)
+        assert record["lang"] == lang and [[m["value"], m["currency"]] for m in record["mentions"]] == [mention]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
+from babel.numbers import get_currency_precision
+
 from ..detect import detect_language
 from ..languages import Language, load_language
 from .currencies import CENT, Resolver, Sense, lexicon, symbol_like
@@ -207,8 +209,11 @@ def _parse_item(match: re.Match, rules: Grammar) -> _Item | None:
     scale_word = match.group("scale") or match.group("scale_after")
     scale = lang.scales[scale_word] if scale_word else None
     written = match.group("digits") or match.group("words")
+    group = next((g for g in ("code_after", "code_before", "prefix", "suffix", "glued") if match.group(g)
+                  and (g not in ("code_after", "code_before") or _refines(match, lang))), None)
     if match.group("digits"):
-        number = parse_digits(written, lang, before_scale=scale is not None)
+        number = parse_digits(written, lang, before_scale=scale is not None,
+                              whole=group is not None and _whole_units(lexicon(lang)[_token(match.group(group), lang)]))
         if number is None:
             return None
     else:
@@ -221,14 +226,10 @@ def _parse_item(match: re.Match, rules: Grammar) -> _Item | None:
         number += Decimal(cents.group(1)) / 100 if cents else 0
     if match.group("sign") in ("-", "−") or match.group("negative"):
         number = -number
-    group = next((g for g in ("code_after", "code_before", "prefix", "suffix", "glued") if match.group(g)
-                  and (g not in ("code_after", "code_before") or _refines(match, lang))), None)
     sense, sense_at = None, -1
     if group:
-        tokens = lexicon(lang)
-        token = match.group(group)
-        token = token if token in tokens else token.strip("( )")
-        sense = tokens[token]
+        token = _token(match.group(group), lang)
+        sense = lexicon(lang)[token]
         sense_at = match.start(group)
         if token in rules.not_money and rules.not_money[token].match(match.string, match.end(group)):
             return None
@@ -240,6 +241,16 @@ def _parse_item(match: re.Match, rules: Grammar) -> _Item | None:
             scale = (scale or 0) + sense.scale
     return _Item(match.start("mention"), match.end("mention"), number, scale, sense,
                  sense_at, match.group("qualifier"), written)
+
+
+def _token(written: str, lang: Language) -> str:
+    """The lexicon's token of a currency as the grammar matched it ("( EUR )": EUR)."""
+    return written if written in lexicon(lang) else written.strip("( )")
+
+
+def _whole_units(sense: Sense) -> bool:
+    """A currency counted in whole units only (yen, won): "¥1,000" is a thousand."""
+    return sense.factor == 1 and all(get_currency_precision(code) == 0 for code in sense.codes)
 
 
 def _refines(match: re.Match, lang: Language) -> bool:

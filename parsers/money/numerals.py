@@ -45,13 +45,21 @@ def decimal_separator(digits: str, lang: Language, before_scale: bool) -> str | 
     return None if digits.endswith("000") else last
 
 
-def parse_digits(digits: str, lang: Language, before_scale: bool) -> Decimal | None:
+def parse_digits(digits: str, lang: Language, before_scale: bool, whole: bool = False) -> Decimal | None:
     """`'1.500,75'` -> Decimal('1500.75') under German conventions; None for
-    marks no convention reads (`'1.000,000.000'`)."""
+    marks no convention reads (`'1.000,000.000'`). For a currency of `whole`
+    units (yen, won) a mark before three digits groups them (`¥1,000`).
+
+    >>> from parsers.languages import load_language
+    >>> [parse_digits("1,000", load_language("de"), False, whole) for whole in (False, True)]
+    [Decimal('1.000'), Decimal('1000')]
+    """
     compact = re.sub(r"\s|[.,][-–]+$", "", digits)
     for infix in lang.number_infixes:
         compact = compact.replace(infix, "")
     separator = decimal_separator(compact, lang, before_scale)
+    if whole and separator and len(compact.rsplit(separator, 1)[1]) == 3:
+        separator = None
     if separator is None:  # all marks group: name the other one as decimal point
         separator = "," if "." in compact else "."
     # price-parser drops the grouping marks once told the decimal point.
