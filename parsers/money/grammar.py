@@ -56,7 +56,7 @@ def _digits(lang: Language) -> str:
     decimal = re.escape(lang.decimal_symbol)
     # "2.415, 50 €", "$89. 95": a space after the decimal mark before the cents; "100,- €": the cents a dash
     split = rf"{decimal}\ \d{{2}}(?!\d|[.,]\d)"  # only the language's decimal mark: "29, 49" is a list
-    dash = rf"{decimal}[-–]{{1,2}}(?=\s)"
+    dash = rf"{decimal}[-–]{{1,2}}(?![\d–-])"
     cents = rf"(?:[.,]\d{{1,6}}|{split}|{dash})"
     grouped = rf"\d{{1,3}}(?:(?:[.,'’\u00a0\u202f]|\ (?=\d{{3}}(?!\d)))\d{{3}}){{1,6}}{cents}?"
     # "EUR74 .8 m", "EUR416 ,000": tokenization put a space before the mark.
