@@ -76,3 +76,18 @@ def test_a_sentence_start_written_small_elsewhere_is_a_common_word(text, lang, w
 def test_common_nouns_before_a_name_that_stands_alone_describe_it(text, name, whole):
     names, _ = names_and_spans(text, "de")
     assert name in names and whole not in names and not any(n.startswith("&") for n in names)
+
+
+@pytest.mark.parametrize("text, lang, word", [
+    ("Net profit in the period until Dec. 31 rose to EUR 603 mn , Outokumpu said .", "en", "Dec"),
+    ("Four companies agreed to buy the stores . Four of them are Swedish .", "en", "Four"),
+    ("Der Umsatz stieg bis Okt. um drei Prozent, teilte die Porr mit.", "de", "Okt"),
+])
+def test_an_abbreviated_month_or_a_number_word_is_no_name(text, lang, word):
+    names, _ = names_and_spans(text, lang)
+    assert word not in names
+
+
+def test_a_number_word_may_start_a_name():
+    names, _ = names_and_spans("Seven & I Holdings bought the chain. Seven & I paid cash.", "en")
+    assert "Seven & I" in names

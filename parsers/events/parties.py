@@ -59,10 +59,13 @@ def _sequence(lang: Language) -> re.Pattern:
 @cache
 def _never_names(lang: Language) -> frozenset[str]:
     """Capitalized words that are no party on their own: the table's list,
-    month and day names, currency words, and adjectives of nationality
-    (the first word of CLDR currency names: "Swedish", "Finnische")."""
+    month names (also abbreviated: "Dec."), day names, number words ("Four
+    companies"), currency words, and adjectives of nationality (the first
+    word of CLDR currency names: "Swedish", "Finnische")."""
     words = set(lang.not_names)
     words |= set(get_month_names("wide", locale=lang.code).values())
+    words |= {m.rstrip(".") for m in get_month_names("abbreviated", locale=lang.code).values()}
+    words |= _number_words(lang)
     words |= set(get_day_names("wide", locale=lang.code).values())
     words |= {t for t in lexicon(lang) if t[:1].isupper()}
     words |= set(lang.comparison_labels)  # "(Vorjahr: 3,7 Mrd. Euro)"
@@ -91,18 +94,23 @@ def places(lang: Language) -> frozenset[str]:
     return frozenset(Locale.parse(lang.code).territories.values())
 
 
+def _number_words(lang: Language) -> frozenset[str]:
+    return frozenset(m.capitalize() for m in lang.morphemes)
+
+
 @cache
 def _never_leading(lang: Language) -> frozenset[str]:
-    """Never-names that no name starts with: all but the adjectives of nationality."""
-    return _never_names(lang) - nationalities(lang)
+    """Never-names that no name starts with: all but the adjectives of
+    nationality and the number words ("Seven & I", "Three UK")."""
+    return _never_names(lang) - nationalities(lang) - _number_words(lang)
 
 
 def _strip(tokens: list[str], lang: Language) -> list[str]:
     """Without leading words that are no part of a name ("Im Juni"); an
-    adjective of nationality only when nothing capitalized follows it
-    ("Finnish", but "European Commission")."""
-    nationals, never = nationalities(lang), _never_leading(lang)
-    while tokens and (tokens[0].lower() in lang.articles or len(tokens) == 1 and tokens[0] in nationals
+    adjective of nationality or a number word only when nothing capitalized
+    follows it ("Finnish", "Four", but "European Commission", "Seven & I")."""
+    alone, never = _never_names(lang), _never_leading(lang)
+    while tokens and (tokens[0].lower() in lang.articles or len(tokens) == 1 and tokens[0] in alone
                       or all(part in never for part in tokens[0].split("-"))):
         tokens = tokens[1:]
     return tokens
