@@ -161,7 +161,8 @@ def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: li
             if not (run.sentence_start and _DATELINE.match(masked, run.start + len(run.name)))]
     currencies = lexicon(lang)  # "Kredite in Schweizer Franken": a currency, no party
     runs = [r for r in runs if r.name not in currencies and not (exclude and exclude.fullmatch(r.name))]
-    runs = _undescribed(masked, [r for r in runs if r.name not in _common_words(masked, runs)])
+    common = _common_words(masked, runs)
+    runs = _undescribed(masked, [r for r in runs if r.name not in common])
     counts = Counter(r.name for r in runs)
     heads = {r.name for r in runs if r.evidence_only}
     alone = {r.name for r in runs if not r.evidence_only}
