@@ -26,7 +26,7 @@ def rule_flags(text: str, figure: Figure, words: Cues) -> tuple[str, ...]:
     flags = []
     if figure.kind is not None and not _stands_alone(figure):
         flags.append("not_alone")  # an earlier figure of a comparison without a period of its own
-    if abs(figure.money.value) < _SMALLEST:
+    if abs(figure.money.value) < _SMALLEST and not (figure.kind and kind_of(figure.kind).small_amounts):
         flags.append("small")  # a share price after a change in per cent, a price of goods
     if words.threat.search(text, *figure.clause):
         flags.append("threat")  # "drohen Strafen bis zu 60.000 Euro": not imposed
