@@ -29,15 +29,20 @@ BUSY_SECONDS = 30
 FACT_COLUMNS = tuple(c for c in COLUMNS if c != "sources")
 # A file named so is read as a ledger database, and is an error if it is none.
 STORE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
-SCHEMA = """
+# How SQLite declares a facts column that is not plain nullable text (amounts are exact decimal text).
+_FACT_TYPES = {"id": "TEXT PRIMARY KEY", "span_start": "INTEGER", "span_end": "INTEGER",
+               **dict.fromkeys(("kind", "amount", "currency", "status", "doc", "source"), "TEXT NOT NULL")}
+
+
+def _declared(column: str) -> str:
+    return f"{column} {_FACT_TYPES.get(column, 'TEXT')}"
+
+
+SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS documents (
     hash TEXT PRIMARY KEY, doc TEXT NOT NULL, source TEXT NOT NULL, lang TEXT,
     added_at TEXT NOT NULL, mentions TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS facts (
-    id TEXT PRIMARY KEY, kind TEXT NOT NULL, company TEXT, counterparty TEXT, amount TEXT NOT NULL,
-    currency TEXT NOT NULL, period TEXT, status TEXT NOT NULL, lang TEXT, doc TEXT NOT NULL,
-    source TEXT NOT NULL, sentence TEXT, span_start INTEGER, span_end INTEGER, extracted_at TEXT,
-    qualifier TEXT, upper TEXT);
+CREATE TABLE IF NOT EXISTS facts ({", ".join(_declared(c) for c in FACT_COLUMNS)});
 CREATE TABLE IF NOT EXISTS fact_sources (
     id TEXT NOT NULL REFERENCES facts(id), hash TEXT NOT NULL REFERENCES documents(hash), doc TEXT NOT NULL,
     PRIMARY KEY (id, hash));
@@ -101,7 +106,7 @@ class Store:
         """A database made before a column of the schema existed gets it (empty for its rows)."""
         have = self._columns()
         for column in (c for c in FACT_COLUMNS if c not in have):
-            self.db.execute(f"ALTER TABLE facts ADD COLUMN {column} TEXT")
+            self.db.execute(f"ALTER TABLE facts ADD COLUMN {_declared(column).replace(' NOT NULL', '')}")
 
     def _tables(self) -> None:
         self.db.execute("SELECT id, amount, span_start FROM facts LIMIT 1").fetchall()

@@ -192,7 +192,7 @@ def test_qualifier_and_upper_bound_reach_every_ledger_file(tmp_path):
 def test_a_database_from_before_the_new_columns_is_read_and_extended(tmp_path):
     db = tmp_path / "old.db"
     with sqlite3.connect(db) as connection:  # the facts table as it was before qualifier and upper
-        connection.executescript(SCHEMA.replace(",\n    qualifier TEXT, upper TEXT);", ");"))
+        connection.executescript(SCHEMA.replace(", qualifier TEXT, upper TEXT);", ");"))
     assert "qualifier" not in [row[1] for row in sqlite3.connect(db).execute("PRAGMA table_info(facts)")]
     assert ledger("list", db=db).returncode == 0  # read-only: read as empty, not changed
     article = tmp_path / "porr.txt"
