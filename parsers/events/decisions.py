@@ -116,6 +116,16 @@ _ANSWERS = (NONE, *KINDS)
 _SHARED = ("rule", "t", "s")  # feature heads whose kind, when it is the answer's, weighs alike for all
 
 
+def _shared(feature: str) -> tuple[str, str] | None:
+    """The kind a feature names and the weight it shares with every kind's
+    feature of its kind: "t:loss:L0" -> ("loss", "t=answer:L0")."""
+    head, _, rest = feature.partition(":")
+    if head not in _SHARED:
+        return None
+    kind, _, where = rest.partition(":")
+    return kind, f"{head}=answer" + (f":{where}" if where else "")
+
+
 def kind_options(features: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     """Each answer ("none" or a kind) with the features that weigh it: the
     amount's features for that answer, and, shared by every answer, whether
@@ -131,10 +141,9 @@ def kind_options(features: list[str]) -> list[tuple[str, tuple[str, ...]]]:
         own = []
         for feature in features:
             own.append(f"{answer}&{feature}")
-            head, _, rest = feature.partition(":")
-            kind, _, where = rest.partition(":")
-            if head in _SHARED and kind == answer:
-                own.append(f"{head}=answer" + (f":{where}" if where else ""))
+            shared = _shared(feature)
+            if shared and shared[0] == answer:
+                own.append(shared[1])
         options.append((answer, tuple(own)))
     return options
 
@@ -142,24 +151,27 @@ def kind_options(features: list[str]) -> list[tuple[str, tuple[str, ...]]]:
 class KindScorer:
     """A kind model's weights regrouped per amount feature, one weight per
     answer: the scores of kind_options(features) without building them.
+    (Every feature the model weighs has an "<answer>&<feature>" weight, as
+    kind_options gave each feature to every answer.)
 
-    >>> model = LinearModel(("0", "1"), (0.0,), {"rule=answer": (2.0,), "none&mag:1": (0.5,)})
+    >>> model = LinearModel(("0", "1"), (0.0,), {"rule=answer": (2.0,), "none&rule:loss": (0.0,),
+    ...                                          "none&mag:1": (0.5,)})
     >>> KindScorer(model).best(["rule:loss", "mag:1"])
     'loss'
     """
 
     def __init__(self, model: LinearModel):
         self.bias = model.bias[-1]
-        table: dict[str, list[float]] = {}
-        for name, (weight,) in model.weights.items():
+        weights = {name: weight for name, (weight,) in model.weights.items()}
+        self.table: dict[str, list[float]] = {}
+        for name in weights:
             answer, _, feature = name.partition("&")
-            if feature and answer in _ANSWERS:
-                table.setdefault(feature, [0.0] * len(_ANSWERS))[_ANSWERS.index(answer)] += weight
-            elif "=answer" in name:  # "t=answer:L0" weighs "t:<kind>:L0" for that kind's answer
-                head, _, where = name.partition("=answer")
-                for index, kind in enumerate(_ANSWERS):
-                    table.setdefault(f"{head}:{kind}{where}", [0.0] * len(_ANSWERS))[index] += weight
-        self.table = table
+            if feature and answer in _ANSWERS and feature not in self.table:
+                row = [weights.get(f"{a}&{feature}", 0.0) for a in _ANSWERS]
+                shared = _shared(feature)
+                if shared and shared[0] in _ANSWERS:
+                    row[_ANSWERS.index(shared[0])] += weights.get(shared[1], 0.0)
+                self.table[feature] = row
 
     def best(self, features: list[str]) -> str:
         scores = [self.bias] * len(_ANSWERS)
