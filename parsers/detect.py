@@ -23,13 +23,14 @@ def detect_language(text: str) -> str:
     ['de', 'en', 'en', 'en', 'en', 'de', 'de']
     """
     sample = text[:_SAMPLE]
-    words = [w.lower() for w in _WORD.findall(sample)]
+    written = _WORD.findall(sample)
+    words = [w.lower() for w in written]
     counts, names, symbols = {}, {}, {}
     for code in available_languages():
         lang = load_language(code)
         counts[code] = sum(w in lang.stopwords for w in words) + sum(ch in lang.letters for ch in sample)
         own = currency_words(lang)
-        names[code] = sum(w in own for w in _WORD.findall(sample))  # as written: "francs" is no German word
+        names[code] = sum(w in own for w in written)  # as written: "francs" is no German word
         symbols[code] = sum(sample.count(symbol) for symbol in lang.symbols)
     return max(counts, key=lambda code: (counts[code], names[code], symbols[code]))
 

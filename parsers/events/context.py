@@ -12,10 +12,12 @@ from ..languages import Language
 from ..money.mention import Money
 from .cues import Cues
 from .decisions import Decider
-from .parties import Name, blanked
+from .parties import Name, blanked, lowercase_words
 from .periods import Period
 
-_WORD = re.compile(r"[^\W\d_][\w-]*")
+# How many of a text's most repeated names may be an event's company when the
+# sentence names it only as "das Unternehmen" or not at all.
+_SALIENT = 3
 
 
 @dataclass
@@ -41,8 +43,7 @@ class Document:
     words: Cues
     names: list[Name]
     spans: list[Name]  # every capitalized span, a name or not
-    counts: dict[str, int]
-    salient: tuple[str, ...]  # the names the text repeats most, most first
+    counts: dict[str, int]  # of every name and capitalized span
     first_sentence: tuple[int, int]
     sentence_starts: frozenset[int]
     about: Name | None
@@ -57,10 +58,17 @@ class Document:
         return frozenset(n.name for n in self.names)
 
     @cached_property
+    def salient(self) -> tuple[str, ...]:
+        """The found names the text repeats most, most first (a recurring
+        capitalized noun is none)."""
+        repeated = [n for n, c in self.counts.items() if c > 1 and n in self.found]
+        return tuple(sorted(repeated, key=lambda n: -self.counts[n])[:_SALIENT])
+
+    @cached_property
     def lowercase_words(self) -> frozenset[str]:
         """Words the text writes in lower case: a capitalized one of them is
         a common word at a sentence start ("Sources said", "Danach")."""
-        return frozenset(w for w in _WORD.findall(self.text) if w[0].islower())
+        return lowercase_words(self.text)
 
     @cached_property
     def cue_text(self) -> str:

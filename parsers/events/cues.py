@@ -11,6 +11,10 @@ from ..languages import Language, LanguageError
 from ..wordlists import alternation, any_of
 from .kinds import KINDS
 
+# Between a word and the amount it governs: at most two words, no punctuation
+# ("einen Vertrag über 10 Mrd.", "turnover of just €1.34bn").
+GOVERNS = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}")
+
 
 def _words(patterns, flags=0, before=r"(?<!\w)") -> re.Pattern:
     """Whole-word matches of the table's patterns (none: never matches)."""

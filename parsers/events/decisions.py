@@ -20,7 +20,7 @@ from typing import Protocol
 
 from ..languages import available_languages, language_file
 from ..money.mention import Money
-from .cues import Cues, blockers_outside
+from .cues import GOVERNS, Cues, blockers_outside
 from .kinds import KINDS, kind as kind_of
 from .linear import LinearModel, loads
 
@@ -28,8 +28,6 @@ NONE = "none"
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Words on each side of an amount that describe it.
 _LEFT, _RIGHT = 6, 4
-# Between a trigger and its amount when one governs the other: at most two words, no punctuation.
-_ADJACENT = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}")
 # A German compound says what it is in its last letters ("Konzernumsatz", "Kartellstrafe").
 _SUFFIX = 5
 
@@ -84,7 +82,7 @@ def kind_features(text: str, money: Money, clause: tuple[int, int], sentence: tu
             features += [f"{label}:{kind}", f"{label}:{kind}:{side}{_bucket(distance)}",
                          f"{label}:any:{side}{_bucket(distance)}"]
             gap = text[match.end():money.start] if side == "L" else text[money.end:match.start()]
-            if _ADJACENT.fullmatch(gap):  # "einen Vertrag über 10 Mrd.", "EUR 5 mn in net sales"
+            if GOVERNS.fullmatch(gap):  # "einen Vertrag über 10 Mrd.", "EUR 5 mn in net sales"
                 features.append(f"{label}:{kind}:{side}adj")
     for match in words.trigger.finditer(text, *sentence):
         features.append(f"s:{match.lastgroup}")

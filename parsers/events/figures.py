@@ -9,7 +9,7 @@ from decimal import Decimal
 from ..chars import UPPER_CHARS
 from ..money.mention import Money
 from .context import Figure
-from .cues import Cues, blockers_outside
+from .cues import GOVERNS, Cues, blockers_outside
 from .kinds import kind as kind_of
 
 # How far an earlier figure may stand from the figure it is compared with.
@@ -142,10 +142,6 @@ def _specific(text: str, figure: Figure, words: Cues, sentence: tuple[int, int])
     return best.lastgroup, best
 
 
-# From a word to the amount it governs: at most two words, no punctuation ("turnover of just €1.34bn").
-_GOVERNS = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}")
-
-
 def _nearest(text: str, matches: list[re.Match], money: Money, next_start: int, governing: bool = False):
     """The match nearest the amount; one after it counts at thrice its
     distance, and only when nearer to it than to the next amount ("$12.6
@@ -157,7 +153,7 @@ def _nearest(text: str, matches: list[re.Match], money: Money, next_start: int, 
         if money.start <= match.start() < money.end:
             continue
         if match.start() >= money.end and (match.start() - money.end > next_start - match.end()
-                                           or governing and _GOVERNS.fullmatch(text, match.end(), next_start)):
+                                           or governing and GOVERNS.fullmatch(text, match.end(), next_start)):
             continue
         distance = money.start - match.end() if match.end() <= money.start else 3 * (match.start() - money.end)
         if best_distance is None or distance < best_distance:

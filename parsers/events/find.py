@@ -33,9 +33,6 @@ from .timing import period_of, status
 
 # How far from its amount a clause's words count (clauses are not longer).
 _CLAUSE_REACH = 300
-# How many of a text's most repeated names may be an event's company when the
-# sentence names it only as "das Unternehmen" or not at all.
-_SALIENT = 3
 # How far before a time expression a word may make it the time of something else.
 _OTHER_TIME_REACH = 30
 
@@ -66,9 +63,7 @@ def find_events(text: str, lang: str | None = None, date: date | None = None,
     counts = {}
     for n in (*names, *capitalized):
         counts[n.name] = counts.get(n.name, 0) + 1
-    found = {n.name for n in names}
-    salient = tuple(sorted((n for n, c in counts.items() if c > 1 and n in found), key=lambda n: -counts[n])[:_SALIENT])
-    document = Document(text, language, words, names, capitalized, counts, salient, spans[0], starts,
+    document = Document(text, language, words, names, capitalized, counts, spans[0], starts,
                          main_name(names, language), len(spans) > 1, date, converted, decider or shipped())
     events: list[Event] = []
     index = 0

@@ -145,7 +145,6 @@ class _Run:
     legal_form: bool
     sentence_start: bool
     evidence_only: bool = False  # the head of a compound: counts, but is no name there
-    described: int = 0  # how many leading words are common nouns that describe the name after them
 
 
 def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: list[tuple[int, int]] = (),
@@ -162,7 +161,7 @@ def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: li
     currencies = lexicon(lang)  # "Kredite in Schweizer Franken": a currency, no party
     runs = [r for r in runs if r.name not in currencies and not (exclude and exclude.fullmatch(r.name))]
     common = _common_words(masked, runs)
-    runs = _undescribed(masked, [r for r in runs if r.name not in common])
+    runs = _undescribed(masked, [r for r in runs if r.name not in common], lang)
     counts = Counter(r.name for r in runs)
     heads = {r.name for r in runs if r.evidence_only}
     alone = {r.name for r in runs if not r.evidence_only}
@@ -191,11 +190,15 @@ def _common_words(text: str, runs: list[_Run]) -> set[str]:
     "Only $20 billion ...", "Zunächst"), neither names nor spans."""
     mid_sentence = {r.name for r in runs if not r.sentence_start}
     starting = {r.name for r in runs if r.sentence_start and " " not in r.name and r.name not in mid_sentence}
-    lower = {w.capitalize() for w in _WORD.findall(text) if w[0].islower()}
-    return starting & lower
+    return starting & {w.capitalize() for w in lowercase_words(text)}
 
 
-_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*")
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case ("sources", "danach")."""
+    return frozenset(w for w in _WORD.findall(text) if w[0].islower())
 
 
 # A name's abbreviation in brackets, after its legal form: "Landesholding GmbH (BLh)".
@@ -246,25 +249,24 @@ def _runs(masked: str, match: re.Match, lang: Language, sentence_starts: set[int
         while len(piece) > 1 and piece[-1].rstrip(".") in lang.legal_forms:
             piece = piece[:-1]
         runs.append(_Run(start, " ".join(piece).rstrip("'’"), legal_form,
-                         start in sentence_starts or _quoted_sentence(masked, start, start + len(" ".join(piece))),
-                         described=_described_by_nouns(piece, nouns, places(lang))))
+                         start in sentence_starts or _quoted_sentence(masked, start, start + len(" ".join(piece)))))
     return runs
 
 
-def _undescribed(masked: str, runs: list[_Run]) -> list[_Run]:
+def _undescribed(masked: str, runs: list[_Run], lang: Language) -> list[_Run]:
     """Runs without the common nouns that describe their name when the name
     stands alone elsewhere ("Schweizer Großbank UBS" ... "die UBS": UBS;
     but "Mentor Graphics", "Erste Group")."""
-    alone = {r.name for r in runs if not r.described}
+    alone = {r.name for r in runs if " " not in r.name}
+    nouns, where = common_nouns(lang.code), places(lang)
     kept = []
     for run in runs:
-        if run.described:
-            tokens, start = run.name.split(), run.start
-            for index in range(run.described):
-                start = masked.index(tokens[index + 1], start + len(tokens[index]))
-            tail = " ".join(tokens[run.described:])
-            if tail in alone:
-                run = replace(run, start=start, name=tail, sentence_start=False, described=0)
+        tokens = run.name.split()
+        if len(tokens) > 1 and tokens[-1] in alone and _described_by_nouns(tokens, nouns, where):
+            start = run.start
+            for previous, token in zip(tokens, tokens[1:]):
+                start = masked.index(token, start + len(previous))
+            run = replace(run, start=start, name=tokens[-1], sentence_start=False)
         kept.append(run)
     return kept
 
@@ -279,16 +281,14 @@ def _quoted_sentence(text: str, start: int, end: int) -> bool:
     return quote and not (after == '"' or after and unicodedata.category(after) in ("Pi", "Pf"))
 
 
-def _described_by_nouns(piece: list[str], nouns: frozenset[str], places: frozenset[str]) -> int:
-    """How many leading words of a run are common nouns that describe the
+def _described_by_nouns(tokens: list[str], nouns: frozenset[str], places: frozenset[str]) -> bool:
+    """All words of a run but its last are common nouns that describe the
     one name after them ("Autobauer Volkswagen", "Schweizer Großbank UBS",
-    "Investor Blackstone"); 0 when no single name follows them ("Deutsche
-    Bank", "Investor Thrive Capital", "Allianz Global Investors")."""
-    if len(piece) < 2 or not nouns:
-        return 0
-    *leading, last = piece
-    common = all(noun_kind(token, nouns) in ("noun", "compound") and token not in places for token in leading)
-    return len(leading) if common and noun_kind(last, nouns) in (None, "name_compound") else 0
+    "Investor Blackstone"; not "Deutsche Bank", "Investor Thrive Capital",
+    "Allianz Global Investors")."""
+    *leading, last = tokens
+    return bool(nouns) and noun_kind(last, nouns) in (None, "name_compound") and all(
+        noun_kind(token, nouns) in ("noun", "compound") and token not in places for token in leading)
 
 
 @cache

@@ -226,12 +226,11 @@ def _parties(doc: Document, sentence: tuple[int, int], figure: Figure, pivot_mat
     if agent:  # "WHP has been acquired by Tokyo based Seven & I": the doer buys, the subject is bought
         doer = next((n for n in in_sentence if agent.end() <= n.start < agent.end() + _AGENT_REACH), None)
         if doer is not None:
-            target = next((n for n in reversed(in_sentence) if n.start < pivot_match.start() and n not in objects),
-                          None)
+            target = _subject(in_sentence, objects, pivot_match.start())
             return doer.name, (target.name if target else None), "agent"
     if pivot_match and words.selling.fullmatch(pivot_match.group()):
         buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words.buyer_role)), None)
-        seller = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
+        seller = _subject(in_sentence, objects, pivot)
         return (buyer.name if buyer else None), (seller.name if seller else None), "selling"
     company = _company(doc, sentence, figure, _Frame(in_sentence, objects, pivot), about)
     if kind_of(figure.kind).result:
@@ -250,7 +249,7 @@ def _company(doc: Document, sentence: tuple[int, int], figure: Figure, frame: _F
     text, words, names = doc.text, doc.words, doc.names
     in_sentence, objects, pivot = frame.in_sentence, frame.objects, frame.pivot
     clause_start, clause_end = figure.clause
-    company = next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
+    company = _subject(in_sentence, objects, pivot)
     if company is None:
         company = next((n for n in in_sentence if clause_start <= n.start < clause_end and n.start > pivot
                         and n not in objects), None)
@@ -263,6 +262,11 @@ def _company(doc: Document, sentence: tuple[int, int], figure: Figure, frame: _F
     if reference and (company is None or company.start < clause_start or company.start < reference.start() < pivot):
         return about or _last_name_before(names, reference.start())  # "Chief executive X said the company"
     return company
+
+
+def _subject(in_sentence: list[Name], objects: set[Name], pivot: int) -> Name | None:
+    """The nearest name before the pivot that no role word makes an object."""
+    return next((n for n in reversed(in_sentence) if n.start < pivot and n not in objects), None)
 
 
 def _last_name_before(names: list[Name], position: int) -> Name | None:

@@ -211,9 +211,11 @@ def _parse_item(match: re.Match, rules: Grammar) -> _Item | None:
     written = match.group("digits") or match.group("words")
     group = next((g for g in ("code_after", "code_before", "prefix", "suffix", "glued") if match.group(g)
                   and (g not in ("code_after", "code_before") or _refines(match, lang))), None)
+    token = _token(match.group(group), lang) if group else None
+    sense = lexicon(lang)[token] if token is not None else None
     if match.group("digits"):
         number = parse_digits(written, lang, before_scale=scale is not None,
-                              whole=group is not None and _whole_units(lexicon(lang)[_token(match.group(group), lang)]))
+                              whole=sense is not None and _whole_units(sense))
         if number is None:
             return None
     else:
@@ -226,10 +228,8 @@ def _parse_item(match: re.Match, rules: Grammar) -> _Item | None:
         number += Decimal(cents.group(1)) / 100 if cents else 0
     if match.group("sign") in ("-", "−") or match.group("negative"):
         number = -number
-    sense, sense_at = None, -1
-    if group:
-        token = _token(match.group(group), lang)
-        sense = lexicon(lang)[token]
+    sense_at = -1
+    if sense is not None:
         sense_at = match.start(group)
         if token in rules.not_money and rules.not_money[token].match(match.string, match.end(group)):
             return None
