@@ -103,6 +103,7 @@ class Language:
     roles: dict[str, tuple[str, ...]]
     legal_forms: tuple[str, ...]
     not_names: frozenset[str]
+    not_leading: frozenset[str]
     capitalized_nouns: bool
     noun_endings: tuple[str, ...]
     descriptor_endings: tuple[str, ...]
@@ -247,6 +248,7 @@ def load_language(code: str) -> Language:
         roles={k: tuple(v) for k, v in raw["events"]["roles"].items()},
         legal_forms=tuple(raw["parties"]["legal_forms"]),
         not_names=frozenset(raw["parties"]["not_names"]),
+        not_leading=frozenset(raw["parties"]["not_leading"]),
         capitalized_nouns=raw["parties"]["capitalized_nouns"],
         noun_endings=tuple(raw["parties"]["noun_endings"]),
         descriptor_endings=tuple(raw["parties"]["descriptor_endings"]),

@@ -91,3 +91,19 @@ def test_an_abbreviated_month_or_a_number_word_is_no_name(text, lang, word):
 def test_a_number_word_may_start_a_name():
     names, _ = names_and_spans("Seven & I Holdings bought the chain. Seven & I paid cash.", "en")
     assert "Seven & I" in names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("General Motors cut jobs. The news surprised workers.", "General Motors"),
+    ("Nordic Capital bought the unit.", "Nordic Capital"),
+    ("News Corporation bought the paper, the news said.", "News"),
+])
+def test_a_word_that_is_no_name_alone_may_start_one(text, name):
+    names, _ = names_and_spans(text, "en")
+    assert name in names
+
+
+@pytest.mark.parametrize("text", ["Annual General Meeting approved the dividend.", "PRESS RELEASE follows."])
+def test_a_run_of_words_that_are_no_names_alone_is_none(text):
+    names, spans = names_and_spans(text, "en")
+    assert not names and not spans

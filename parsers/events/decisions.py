@@ -111,7 +111,7 @@ def in_language(lang: str, features) -> tuple[str, ...]:
 
 
 _ANSWERS = (NONE, *KINDS)
-_SHARED = ("rule", "t", "s")  # feature heads whose kind, when it is the answer's, weighs alike for all
+_SHARED = ("rule", "t", "s", "c")  # feature heads whose kind, when it is the answer's, weighs alike for all
 
 
 def _shared(feature: str) -> tuple[str, str] | None:

@@ -67,6 +67,7 @@ def find_events(text: str, lang: str | None = None, date: date | None = None,
                          main_name(names, language), len(spans) > 1, date, converted, decider or shipped())
     events: list[Event] = []
     index = 0
+    carried: dict[str, str] = {}
     for start, end in spans:
         in_sentence = []
         while index < len(mentions) and mentions[index].start < end:
@@ -74,11 +75,18 @@ def find_events(text: str, lang: str | None = None, date: date | None = None,
                 in_sentence.append(mentions[index])
             index += 1
         if in_sentence:
-            events.extend(_sentence_events(document, start, end, in_sentence))
+            events.extend(_sentence_events(document, start, end, in_sentence, carried))
+        else:
+            carried = {}
     return _merged(events)
 
 
-def _sentence_events(doc: Document, start: int, end: int, mentions: list[Money]) -> list[Event]:
+def _sentence_events(doc: Document, start: int, end: int, mentions: list[Money],
+                     carried: dict[str, str]) -> list[Event]:
+    """The events of one sentence. `carried` holds, per currency, the kind of
+    the last amount with a trigger in this sentence or the one before: an
+    amount without one may continue a list ("Apple mit einem Wert von 751
+    Milliarden Dollar ..., Microsoft mit 532 Milliarden Dollar")."""
     text, lang, words, today, converted = doc.text, doc.lang, doc.words, doc.today, doc.converted
     # a comma inside an amount or a trigger splits nothing ("Gewinn vor Zinsen, Steuern und Abschreibungen")
     protected = [(m.start, m.end) for m in mentions] + [t.span() for t in words.trigger.finditer(text, start, end)]
@@ -106,12 +114,21 @@ def _sentence_events(doc: Document, start: int, end: int, mentions: list[Money])
         if figure.kind is not None:
             figure.status = status(doc.cue_text, figure, words, lang)
     decided = []
+    before = dict(carried)
+    carried.clear()
     for figure in figures:
         flags = rule_flags(text, figure, words)
         features = kind_features(text, figure.money, figure.clause, (start, end), words, figure.kind, flags)
+        currency = figure.money.currency
+        if figure.kind is not None:
+            carried[currency] = before[currency] = figure.kind
+        elif currency in before:
+            features.append(f"c:{before[currency]}")
         kind = doc.decider.kind(lang.code, features, figure.money)
-        # A claim not yet imposed is never an event (GUIDELINES.md), whatever a model says
-        decided.append((figure, None if kind and kind_of(kind).frame == "fining" and "threat" in flags else kind))
+        # Never an event (GUIDELINES.md), whatever a model says: a claim not yet imposed, and the
+        # earlier figure of a comparison without a period of its own ("from EUR 4.1 mn a year ago")
+        dropped = "not_alone" in flags or kind and kind_of(kind).frame == "fining" and "threat" in flags
+        decided.append((figure, None if dropped else kind))
     events = []
     for figure, kind in decided:
         if kind is None or figure.money.value == 0:  # "ein Bußgeld von 0 Euro": nothing to book

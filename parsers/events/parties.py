@@ -58,18 +58,11 @@ def _sequence(lang: Language) -> re.Pattern:
 
 @cache
 def _never_names(lang: Language) -> frozenset[str]:
-    """Capitalized words that are no party on their own: the table's list,
-    month names (also abbreviated: "Dec."), day names, number words ("Four
-    companies"), currency words, and adjectives of nationality (the first
-    word of CLDR currency names: "Swedish", "Finnische")."""
-    words = set(lang.not_names)
-    words |= set(get_month_names("wide", locale=lang.code).values())
-    words |= {m.rstrip(".") for m in get_month_names("abbreviated", locale=lang.code).values()}
-    words |= _number_words(lang)
-    words |= set(get_day_names("wide", locale=lang.code).values())
-    words |= {t for t in lexicon(lang) if t[:1].isupper()}
-    words |= set(lang.comparison_labels)  # "(Vorjahr: 3,7 Mrd. Euro)"
-    return frozenset(words | nationalities(lang))
+    """Capitalized words that are no party on their own: the table's lists,
+    number words ("Four companies"), adjectives of nationality (the first
+    word of CLDR currency names: "Swedish", "Finnische"), and those no name
+    starts with."""
+    return frozenset(lang.not_names | _number_words(lang) | nationalities(lang) | _never_leading(lang))
 
 
 @cache
@@ -100,17 +93,24 @@ def _number_words(lang: Language) -> frozenset[str]:
 
 @cache
 def _never_leading(lang: Language) -> frozenset[str]:
-    """Never-names that no name starts with: all but the adjectives of
-    nationality and the number words ("Seven & I", "Three UK")."""
-    return _never_names(lang) - nationalities(lang) - _number_words(lang)
+    """Words no name starts with: the table's list, month names (also
+    abbreviated: "Dec."), day names, currency words and comparison labels
+    ("(Vorjahr: 3,7 Mrd. Euro)")."""
+    words = set(lang.not_leading)
+    words |= set(get_month_names("wide", locale=lang.code).values())
+    words |= {m.rstrip(".") for m in get_month_names("abbreviated", locale=lang.code).values()}
+    words |= set(get_day_names("wide", locale=lang.code).values())
+    words |= {t for t in lexicon(lang) if t[:1].isupper()}
+    return frozenset(words | set(lang.comparison_labels))
 
 
 def _strip(tokens: list[str], lang: Language) -> list[str]:
-    """Without leading words that are no part of a name ("Im Juni"); an
-    adjective of nationality or a number word only when nothing capitalized
-    follows it ("Finnish", "Four", but "European Commission", "Seven & I")."""
+    """Without leading words that are no part of a name ("Im Juni"); a
+    never-name that may start one only when no other word follows it
+    ("Finnish", "Four", "Annual General Meeting"; but "European Commission",
+    "Seven & I", "General Motors")."""
     alone, never = _never_names(lang), _never_leading(lang)
-    while tokens and (tokens[0].lower() in lang.articles or len(tokens) == 1 and tokens[0] in alone
+    while tokens and (tokens[0].lower() in lang.articles or all(token in alone for token in tokens)
                       or all(part in never for part in tokens[0].split("-"))):
         tokens = tokens[1:]
     return tokens
@@ -188,7 +188,7 @@ def _common_words(text: str, runs: list[_Run]) -> set[str]:
     """Single words capitalized only where a sentence starts and written in
     lower case elsewhere in the text: common words ("Forced labour ...",
     "Only $20 billion ...", "Zunächst"), neither names nor spans."""
-    mid_sentence = {r.name for r in runs if not r.sentence_start}
+    mid_sentence = {r.name for r in runs if not r.sentence_start or r.legal_form}  # "News Corporation"
     starting = {r.name for r in runs if r.sentence_start and " " not in r.name and r.name not in mid_sentence}
     return starting & {w.capitalize() for w in lowercase_words(text)}
 

@@ -134,7 +134,7 @@ def _candidates(doc: Document, start: int, end: int, figure: Figure, pivot_match
             ("role_cp", n.start >= 0 and _role(text, n, words.counterparty_role)),
             ("role_buyer", n.start >= 0 and _role(text, n, words.buyer_role)),
             ("role_payer", n.start >= 0 and _role(text, n, words.payer_role)),
-            ("person_role", n.start >= 0 and _beside(text, n, words.person_role))) if present]
+            ("person_role", n.start >= 0 and _beside(text, n, words.person_role, lang.articles))) if present]
         candidates.append(Candidate(name, company_features(
             figure.kind, name, n.start, n.end, figure.money, pivot, figure.clause, (start, end), text,
             tuple(traits))))
@@ -165,12 +165,18 @@ def _role(text: str, name: Name, pattern: re.Pattern) -> bool:
     return match is not None and not re.search(r"[,.;()]", tail[match.end():])
 
 
-def _beside(text: str, name: Name, pattern: re.Pattern) -> bool:
-    """A word of `pattern` among the three words before the name or right
-    after it and a comma ("CEO Tim Cook", "Tim Cook, chief executive")."""
+def _beside(text: str, name: Name, pattern: re.Pattern, articles: frozenset[str]) -> bool:
+    """A word of `pattern` among the three words before the name or after
+    it and a comma, an article and one more word ("CEO Tim Cook", "Tim
+    Cook, chief executive", "Robert Longhi, the general manager")."""
     before = " ".join(text[max(0, name.start - 40):name.start].split()[-3:])
-    after = text[name.end:name.end + 30]
-    return bool(pattern.search(before)) or bool(re.match(r",\s*", after) and pattern.match(after.lstrip(", ")))
+    after = text[name.end:name.end + 40]
+    if not after.startswith(","):
+        return bool(pattern.search(before))
+    following = after[1:].split()[:3]
+    if following and following[0].lower() in articles:
+        following = following[1:]
+    return bool(pattern.search(before)) or any(pattern.match(" ".join(following[i:])) for i in range(min(2, len(following))))
 
 
 @dataclass(frozen=True)
