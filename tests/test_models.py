@@ -135,3 +135,19 @@ def test_noun_lexicon_is_rebuilt_from_its_table():
             ["Telekom", "Substantiv", "Telekom", "", "Telekom"]]
     assert gzip.decompress(build(rows)).decode().split("\n") == ["Brauerei", "Brauereien"]
     assert build(rows) == build(rows)
+
+
+def test_english_common_words_are_the_words_a_spelling_list_writes_small():
+    from parsers.events.nouns import common_words
+    words = common_words("en")
+    assert len(words) > 50_000
+    assert {"sources", "continuing", "operating", "general"} <= words
+    assert not {"apple", "delta", "nokia", "finnair"} & words  # listed capitalized, or not at all
+    assert common_words("de") == frozenset()  # German capitalizes nouns: the noun lexicon says it
+
+
+def test_common_words_are_rebuilt_from_a_word_list():
+    from parsers.events.build_words import build
+    lines = ["apple", "Apple", "sources", "Nokia", "aren't", "continuing", ""]
+    assert gzip.decompress(build(lines)).decode().split("\n") == ["continuing", "sources"]
+    assert build(lines) == build(lines)

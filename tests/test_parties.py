@@ -107,3 +107,14 @@ def test_a_word_that_is_no_name_alone_may_start_one(text, name):
 def test_a_run_of_words_that_are_no_names_alone_is_none(text):
     names, spans = names_and_spans(text, "en")
     assert not names and not spans
+
+
+@pytest.mark.parametrize("text, name, word", [
+    ("Cencorp estimates that its net sales will be EUR 4.3 m .", "Cencorp", "Cencorp"),
+    ("Continuing operations turned an operating loss of EUR 0.1 mn .", None, "Continuing"),
+    ("Sources close to Finnair put the loss at EUR 2 mn .", "Finnair", "Sources"),
+])
+def test_a_sentence_start_is_a_name_unless_it_is_a_common_word(text, name, word):
+    names, spans = names_and_spans(text, "en")
+    assert (word in names) == (word == name) and word in spans
+    assert name is None or name in names

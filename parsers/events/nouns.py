@@ -1,6 +1,8 @@
 """Common nouns of a language whose nouns are capitalized, so that a
 capitalized word can be told from a name ("Brauerei Gösser": a noun, then
-the name; "Wahlkampf": no party at all).
+the name; "Wahlkampf": no party at all); and common words of a language
+that writes them small, so that a word capitalized at a sentence start can
+be ("Sources said", "Continuing operations", but "Finnair said").
 
 A language's lexicon is `parsers/lang/<code>/nouns.txt.gz`, one word form
 per line (UTF-8, gzip): plain data, nothing in it runs. The German one is
@@ -14,6 +16,10 @@ It keeps every inflected form of the entries that are common nouns: not a
 first name, surname, place, abbreviation or other proper name, and with a
 plural (the table lists brands such as "Microsoft" and "Telekom" as nouns
 with a singular only).
+
+A language's common words are `parsers/lang/<code>/words.txt.gz`, in lower
+case, one per line; the English one is built from SCOWL's word list (see
+parsers/lang/en/NOTICE.md) by parsers/events/build_words.py.
 """
 from __future__ import annotations
 
@@ -28,8 +34,18 @@ _TAIL, _HEAD = 4, 3
 
 @cache
 def common_nouns(code: str) -> frozenset[str]:
-    """The lexicon of language `code` (empty where it has none)."""
-    path = language_file(code, "nouns.txt.gz")
+    """The noun lexicon of language `code` (empty where it has none)."""
+    return _lexicon(code, "nouns.txt.gz")
+
+
+@cache
+def common_words(code: str) -> frozenset[str]:
+    """The lowercase common words of language `code` (empty where it has none)."""
+    return _lexicon(code, "words.txt.gz")
+
+
+def _lexicon(code: str, name: str) -> frozenset[str]:
+    path = language_file(code, name)
     if not path.is_file():
         return frozenset()
     return frozenset(gzip.decompress(path.read_bytes()).decode("utf-8").split("\n"))

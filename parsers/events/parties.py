@@ -17,7 +17,7 @@ from ..chars import UPPER, UPPER_CHARS
 from ..languages import Language
 from ..money.currencies import lexicon
 from ..wordlists import alternation, any_of
-from .nouns import common_nouns, noun_kind
+from .nouns import common_nouns, common_words, noun_kind
 
 # A capitalized word, or one with a capital after a lowercase start ("eBay", "iPod")
 _TOKEN = rf"(?:{UPPER}|[a-z]{{1,2}}(?=[A-Z]))[\w&'’-]*"
@@ -318,11 +318,13 @@ def _subject_verb(lang: Language) -> re.Pattern:
 
 
 def _plain_word(name: str, lang: Language) -> bool:
-    """A single word that may be a name: no abstract noun ending, no common
-    noun of the lexicon ("Ein Gericht stoppte"), no compound of never-names."""
+    """A single word that may be a subject's name: no abstract noun ending,
+    no compound of never-names. (A noun of the lexicon may be one: a
+    singular noun before its verb has an article unless it is a name,
+    "Allianz steigerte", "Linde erhielt"; "Ein Gericht stoppte" has one.)"""
     never = _never_names(lang)
     return (not name.lower().endswith(lang.noun_endings) and name not in never
-            and not _common_noun(name, lang) and not all(part in never for part in name.split("-")))
+            and not all(part in never for part in name.split("-")))
 
 
 def _common_noun(name: str, lang: Language) -> bool:
@@ -356,8 +358,9 @@ def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Lan
     if nouns and not at_sentence_start and noun_kind(name, nouns) is None:
         return True  # "der Gewinn der Lufthansa": no common noun, so a name even after an article
     recurring = counts.get(name, 0) + counts.get(name + "s", 0) > 1
-    if not lang.capitalized_nouns:
-        return not at_sentence_start or recurring
+    if not lang.capitalized_nouns:  # at a sentence start: "Finnair said", not "Sources said"
+        words = common_words(lang.code)
+        return not at_sentence_start or recurring or bool(words) and name.lower() not in words
     # In German every noun is capitalized: a single word is a name when it
     # recurs (alone or as the head of a compound: "Lufthansa-Konzern") and
     # stands at least once without an article or adjective, or ends in a

@@ -13,7 +13,7 @@ from .cues import Cues
 from .decisions import Candidate, company_features, null_features
 from .event import Event
 from .kinds import kind as kind_of
-from .nouns import common_nouns, noun_kind
+from .nouns import common_nouns, common_words, noun_kind
 from .parties import Name, main_place, nationalities, places as _places, word_before
 
 # A party the text leaves unnamed on purpose ("Kredite ... gewährt"), so that
@@ -86,7 +86,7 @@ def _candidates(doc: Document, start: int, end: int, figure: Figure, pivot_match
     for extra in outside:
         if extra and extra not in nearest:
             nearest[extra] = next((n for n in doc.names if n.name == extra), Name(-1, -1, extra))
-    nouns, nationals = common_nouns(lang.code), nationalities(lang)
+    nouns, nationals, words_of_language = common_nouns(lang.code), nationalities(lang), common_words(lang.code)
     # "Computerhersteller Apple": the name may be the end of a span where nouns are capitalized (or
     # after a role word: "Investor Blackstone"); "UBS Schadenersatz": its start, when an event word follows
     parts = {}
@@ -119,6 +119,7 @@ def _candidates(doc: Document, start: int, end: int, figure: Figure, pivot_match
                 traits.append(f"{label}:{noun}")  # "Wahlkampf", "Brauerei Gösser", "Kartellgericht"
         if len(tokens) == 1:
             traits += [t for t, present in (("lower_elsewhere", name.lower() in doc.lowercase_words),
+                                            ("common_word", name.lower() in words_of_language),
                                             ("tail_of_longer", name in doc.name_tails)) if present]
         traits += [t for t, present in (
             ("main", doc.about is not None and name == doc.about.name),
