@@ -20,7 +20,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.numbers import get_currency_name, get_currency_precision, get_currency_symbol, list_currencies
 
@@ -82,6 +82,33 @@ def circulating_codes() -> frozenset[str]:
     return frozenset(c for c in codes if not c.startswith("X") or c in {"XOF", "XAF", "XPF", "XCD"})
 
 
+@cache
+def home_decimal(code: str) -> str | None:
+    """The decimal mark the countries that use `code` today write (CLDR: "."
+    for INR, India and Bhutan; "," for PLN), None where they differ (USD,
+    EUR).
+
+    >>> [home_decimal(code) for code in ("INR", "PLN", "EUR")]
+    ['.', ',', None]
+    """
+    marks = set()
+    for territory in _territories(code):
+        try:
+            marks.add(Locale.parse(f"und_{territory}").number_symbols["latn"]["decimal"])
+        except (ValueError, UnknownLocaleError):
+            continue  # a territory without a locale of its own
+    return marks.pop() if len(marks) == 1 else None
+
+
+@cache
+def _territories(code: str) -> tuple[str, ...]:
+    """The territories whose tender `code` is today (CLDR; not Norway for
+    SEK, which it was), or, for a currency of the past (FRF), was."""
+    every = get_global("territory_currencies").items()
+    today = tuple(t for t, entries in every if any(e[0] == code and e[2] is None and e[3] for e in entries))
+    return today or tuple(t for t, entries in every if any(e[0] == code for e in entries))
+
+
 def symbol_like(token: str) -> bool:
     """Codes, symbols and abbreviations may stand before or after the
     amount ("Fr. 12,50", "Mex$12", "Rs 20", the garbled "x20ac 43"); words only after ("Euro 2016" is a
@@ -131,7 +158,7 @@ def lexicon(lang: Language) -> dict[str, Sense]:
             table[form] = Sense((code,), prefix=symbol_like(form) or form in lang.prefix_names)
     for name, codes in lang.ambiguous.items():
         for form in _capitalized(name):
-            table[form] = Sense(codes)
+            table[form] = Sense(codes, prefix=form in lang.prefix_names)  # "kr 299,00"
     for name, codes in lang.cents.items():
         for form in _capitalized(name):
             table[form] = _cents(codes)
@@ -156,8 +183,8 @@ def _cue_pattern(code: str, lang_code: str) -> re.Pattern | None:
     adjective of its CLDR name ("schwedisch", "Swedish" for SEK)."""
     locale = Locale.parse(lang_code)
     cues = set()
-    for territory, entries in get_global("territory_currencies").items():
-        if any(c == code for c, *_ in entries) and territory in locale.territories:
+    for territory in _territories(code):
+        if territory in locale.territories:
             cues.add(locale.territories[territory])
     name = get_currency_name(code, 1, lang_code).split()
     if len(name) > 1:

@@ -16,7 +16,7 @@ from babel.numbers import get_currency_precision
 
 from ..detect import detect_language
 from ..languages import Language, load_language
-from .currencies import CENT, Resolver, Sense, lexicon, symbol_like
+from .currencies import CENT, Resolver, Sense, home_decimal, lexicon, symbol_like
 from .grammar import Grammar, anchors, grammar
 from .mention import Money, canonical
 from .numerals import parse_digits, parse_words
@@ -215,7 +215,7 @@ def _parse_item(match: re.Match, rules: Grammar) -> _Item | None:
     sense = lexicon(lang)[token] if token is not None else None
     if match.group("digits"):
         number = parse_digits(written, lang, before_scale=scale is not None,
-                              whole=sense is not None and _whole_units(sense))
+                              grouping=_grouping(sense, token) if sense is not None else "")
         if number is None:
             return None
     else:
@@ -248,9 +248,19 @@ def _token(written: str, lang: Language) -> str:
     return written if written in lexicon(lang) else written.strip("( )")
 
 
-def _whole_units(sense: Sense) -> bool:
-    """A currency counted in whole units only (yen, won): "¥1,000" is a thousand."""
-    return sense.factor == 1 and all(get_currency_precision(code) == 0 for code in sense.codes)
+def _grouping(sense: Sense, token: str) -> str:
+    """The marks that group the three digits after them for a currency as
+    written: either, for one counted in whole units only ("¥1,000" is a
+    thousand yen); for a symbol or code, the mark its home countries do not
+    write as decimal point ("₹1,499", "Rs. 1,499": India groups with
+    commas), whatever the text's language. None for a currency word ("1,125
+    Dollar" is a German exchange rate) or one whose countries differ (EUR)."""
+    if sense.factor == 1 and all(get_currency_precision(code) == 0 for code in sense.codes):
+        return ".,"
+    decimals = {home_decimal(code) for code in sense.codes}
+    if not symbol_like(token) or len(decimals) != 1 or None in decimals:
+        return ""
+    return {".": ",", ",": "."}.get(decimals.pop(), "")
 
 
 def _refines(match: re.Match, lang: Language) -> bool:

@@ -45,20 +45,22 @@ def decimal_separator(digits: str, lang: Language, before_scale: bool) -> str | 
     return None if digits.endswith("000") else last
 
 
-def parse_digits(digits: str, lang: Language, before_scale: bool, whole: bool = False) -> Decimal | None:
+def parse_digits(digits: str, lang: Language, before_scale: bool, grouping: str = "") -> Decimal | None:
     """`'1.500,75'` -> Decimal('1500.75') under German conventions; None for
-    marks no convention reads (`'1.000,000.000'`). For a currency of `whole`
-    units (yen, won) a mark before three digits groups them (`¥1,000`).
+    marks no convention reads (`'1.000,000.000'`). A mark of `grouping`
+    (what the currency's own writing groups with, see find.py) before three
+    digits groups them (`¥1,000`, `₹1,499`), unless a scale word follows
+    (`SEK 6.745 bn`).
 
     >>> from parsers.languages import load_language
-    >>> [parse_digits("1,000", load_language("de"), False, whole) for whole in (False, True)]
+    >>> [parse_digits("1,000", load_language("de"), False, grouping) for grouping in ("", ",")]
     [Decimal('1.000'), Decimal('1000')]
     """
     compact = re.sub(r"\s|[.,][-–]+$", "", digits)
     for infix in lang.number_infixes:
         compact = compact.replace(infix, "")
     separator = decimal_separator(compact, lang, before_scale)
-    if whole and separator and len(compact.rsplit(separator, 1)[1]) == 3:
+    if separator and separator in grouping and not before_scale and len(compact.rsplit(separator, 1)[1]) == 3:
         separator = None
     if separator is None:  # all marks group: name the other one as decimal point
         separator = "," if "." in compact else "."
