@@ -318,13 +318,15 @@ def _subject_verb(lang: Language) -> re.Pattern:
 
 
 def _plain_word(name: str, lang: Language) -> bool:
-    """A single word that may be a subject's name: no abstract noun ending,
-    no compound of never-names. (A noun of the lexicon may be one: a
-    singular noun before its verb has an article unless it is a name,
-    "Allianz steigerte", "Linde erhielt"; "Ein Gericht stoppte" has one.)"""
+    """A single word that may be a subject's name: no compound of
+    never-names, and no abstract noun ending unless the word ends in a noun
+    after a part that is none ("Die Commerzbank hat", but "Die Großbank
+    hat"). (A noun of the lexicon may be one: a singular noun before its
+    verb has an article unless it is a name, "Allianz steigerte", "Linde
+    erhielt"; "Ein Gericht stoppte" has one.)"""
     never = _never_names(lang)
-    return (not name.lower().endswith(lang.noun_endings) and name not in never
-            and not all(part in never for part in name.split("-")))
+    ending = name.lower().endswith(lang.noun_endings) and noun_kind(name, common_nouns(lang.code)) != "name_compound"
+    return not ending and name not in never and not all(part in never for part in name.split("-"))
 
 
 def _common_noun(name: str, lang: Language) -> bool:

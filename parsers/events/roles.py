@@ -237,6 +237,9 @@ def _parties(doc: Document, sentence: tuple[int, int], figure: Figure, pivot_mat
             return doer.name, (target.name if target else None), "agent"
     if pivot_match and words.selling.fullmatch(pivot_match.group()):
         buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words.buyer_role)), None)
+        if buyer is None:  # "an Advent": a buyer's name may also be a common noun of the lexicon
+            spans = doc.spans[bisect_left(doc.spans, pivot, key=_start):bisect_left(doc.spans, end, key=_start)]
+            buyer = next((n for n in spans if _role(text, n, words.buyer_role)), None)
         seller = _subject(in_sentence, objects, pivot)
         return (buyer.name if buyer else None), (seller.name if seller else None), "selling"
     company = _company(doc, sentence, figure, _Frame(in_sentence, objects, pivot), about)
