@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Callable
 
 from babel.numbers import get_currency_precision
@@ -248,6 +249,7 @@ def _token(written: str, lang: Language) -> str:
     return written if written in lexicon(lang) else written.strip("( )")
 
 
+@cache
 def _grouping(sense: Sense, token: str) -> str:
     """The marks that group the three digits after them for a currency as
     written: either, for one counted in whole units only ("¥1,000" is a
