@@ -110,10 +110,12 @@ def _strip(tokens: list[str], lang: Language) -> list[str]:
     ("Finnish", "Four", "Annual General Meeting"; but "European Commission",
     "Seven & I", "General Motors")."""
     alone, never = _never_names(lang), _never_leading(lang)
-    while tokens and (tokens[0].lower() in lang.articles or all(token in alone for token in tokens)
-                      or all(part in never for part in tokens[0].split("-"))):
-        tokens = tokens[1:]
-    return tokens
+    first = 0
+    while first < len(tokens) and (tokens[first].lower() in lang.articles
+                                   or all(part in never for part in tokens[first].split("-"))):
+        first += 1
+    rest = tokens[first:]
+    return [] if all(token in alone for token in rest) else rest  # once: every tail of such a run is one too
 
 
 def _pieces(tokens: list[str], lang: Language) -> list[list[str]]:

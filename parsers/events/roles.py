@@ -70,8 +70,7 @@ def _candidates(doc: Document, start: int, end: int, figure: Figure, pivot_match
     found = doc.found
     nearest: dict[str, Name] = {}
     for pool in (doc.names, doc.spans):
-        first, last = bisect_left(pool, start, key=_start), bisect_left(pool, end, key=_start)
-        for n in pool[first:last]:
+        for n in _between(pool, start, end):
             if n.name not in nearest or abs(n.start - figure.money.start) < abs(
                     nearest[n.name].start - figure.money.start):
                 nearest[n.name] = n
@@ -170,14 +169,15 @@ def _beside(text: str, name: Name, pattern: re.Pattern, articles: frozenset[str]
     """A word of `pattern` among the three words before the name or after
     it and a comma, an article and one more word ("CEO Tim Cook", "Tim
     Cook, chief executive", "Robert Longhi, the general manager")."""
-    before = " ".join(text[max(0, name.start - 40):name.start].split()[-3:])
+    if pattern.search(" ".join(text[max(0, name.start - 40):name.start].split()[-3:])):
+        return True
     after = text[name.end:name.end + 40]
     if not after.startswith(","):
-        return bool(pattern.search(before))
+        return False
     following = after[1:].split()[:3]
     if following and following[0].lower() in articles:
         following = following[1:]
-    return bool(pattern.search(before)) or any(pattern.match(" ".join(following[i:])) for i in range(min(2, len(following))))
+    return any(pattern.match(" ".join(following[i:])) for i in range(min(2, len(following))))
 
 
 @dataclass(frozen=True)
@@ -199,8 +199,7 @@ def _parties(doc: Document, sentence: tuple[int, int], figure: Figure, pivot_mat
     "lending", "agent", "selling" or "nearest")."""
     text, lang, words, names = doc.text, doc.lang, doc.words, doc.names
     start, end = sentence
-    first, last = bisect_left(names, start, key=_start), bisect_left(names, end, key=_start)
-    in_sentence = names[first:last]
+    in_sentence = _between(names, start, end)
     if not kind_of(figure.kind).state_party:  # a state is a party only to loans, fines and investments
         in_sentence = [n for n in in_sentence if n.name not in _places(lang)]
     objects = set() if kind_of(figure.kind).result else {
@@ -217,8 +216,8 @@ def _parties(doc: Document, sentence: tuple[int, int], figure: Figure, pivot_mat
         if payer is not None:
             authority = next((n for n in reversed(in_sentence) if n.start < pivot and n is not payer), None)
             if authority is None:  # "Das Kartellgericht hat ... verhängt": an authority is often a common noun
-                spans = doc.spans[bisect_left(doc.spans, figure.clause[0], key=_start):]
-                authority = next((n for n in reversed(spans) if n.start < pivot and n.end <= payer.start), None)
+                spans = _between(doc.spans, figure.clause[0], pivot)
+                authority = next((n for n in reversed(spans) if n.end <= payer.start), None)
             return payer.name, (authority.name if authority else None), "fining"
     lending = words.lending.search(text, *figure.clause) if kind_of(figure.kind).frame == "lending" else None
     if lending:  # "als die BVOG Kredite von 190 Mio. Euro gewährt hatte": the subject lends
@@ -238,8 +237,7 @@ def _parties(doc: Document, sentence: tuple[int, int], figure: Figure, pivot_mat
     if pivot_match and words.selling.fullmatch(pivot_match.group()):
         buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words.buyer_role)), None)
         if buyer is None:  # "an Advent": a buyer's name may also be a common noun of the lexicon
-            spans = doc.spans[bisect_left(doc.spans, pivot, key=_start):bisect_left(doc.spans, end, key=_start)]
-            buyer = next((n for n in spans if _role(text, n, words.buyer_role)), None)
+            buyer = next((n for n in _between(doc.spans, pivot, end) if _role(text, n, words.buyer_role)), None)
         seller = _subject(in_sentence, objects, pivot)
         return (buyer.name if buyer else None), (seller.name if seller else None), "selling"
     company = _company(doc, sentence, figure, _Frame(in_sentence, objects, pivot), about)
@@ -327,3 +325,8 @@ def _count(names: list[Name], name: Name | None) -> int:
 
 def _start(name: Name) -> int:
     return name.start
+
+
+def _between(pool: list[Name], start: int, end: int) -> list[Name]:
+    """The names of `pool` (sorted by start) that start in [start, end)."""
+    return pool[bisect_left(pool, start, key=_start):bisect_left(pool, end, key=_start)]

@@ -73,13 +73,15 @@ def _has_hundredths(code: str) -> bool:
 @cache
 def circulating_codes() -> frozenset[str]:
     """Codes that are legal tender somewhere today, per CLDR."""
-    today = date.today()
-    codes = set()
-    for entries in get_global("territory_currencies").values():
-        for code, start, end, tender in entries:
-            if tender and (end is None or date(*end) >= today):
-                codes.add(code)
+    codes = {entry[0] for entries in get_global("territory_currencies").values() for entry in entries
+             if _tender_today(entry)}
     return frozenset(c for c in codes if not c.startswith("X") or c in {"XOF", "XAF", "XPF", "XCD"})
+
+
+def _tender_today(entry: tuple) -> bool:
+    """A CLDR territory-currency entry (code, start, end, tender) that is legal tender today."""
+    _, _, end, tender = entry
+    return bool(tender) and (end is None or date(*end) >= date.today())
 
 
 @cache
@@ -105,7 +107,7 @@ def _territories(code: str) -> tuple[str, ...]:
     """The territories whose tender `code` is today (CLDR; not Norway for
     SEK, which it was), or, for a currency of the past (FRF), was."""
     every = get_global("territory_currencies").items()
-    today = tuple(t for t, entries in every if any(e[0] == code and e[2] is None and e[3] for e in entries))
+    today = tuple(t for t, entries in every if any(e[0] == code and _tender_today(e) for e in entries))
     return today or tuple(t for t, entries in every if any(e[0] == code for e in entries))
 
 
