@@ -72,7 +72,7 @@ def find_money(text: str, lang: str | None = None) -> list[Money]:
         raise TypeError(f"find_money needs a str, not {type(text).__name__}")
     language = load_language(lang or detect_language(text))
     rules = grammar(language)
-    tokens = list(anchors(text, rules))
+    tokens = anchors(text, rules)
     resolver = Resolver(text, language, tokens)
     mentions: list[Money] = []
     for start, end in _windows(text, tokens):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Iterable
 
-import ahocorasick
+import ahocorasick_rs
 
 from ..languages import Language
 from ..wordlists import NEVER, alternation
@@ -40,7 +40,8 @@ def _with_capitals(words: Iterable[str]) -> set[str]:
 @dataclass(frozen=True, eq=False)
 class Grammar:
     lang: Language
-    anchor: ahocorasick.Automaton  # every currency token -> its length and whether it counts only glued to digits
+    anchor: ahocorasick_rs.AhoCorasick  # every currency token, a glued one with each digit before it
+    glued_keys: frozenset[int]  # the anchor's key numbers of glued tokens
     item: re.Pattern
     gap: re.Pattern
     vague: re.Pattern | None  # before a number word, makes it vague ("mehrere hundert Euro")
@@ -80,30 +81,39 @@ def _words(lang: Language, scale: str, currency: str) -> str:
     return f"{NOT_AFTER_LETTER}(?i:{'|'.join(choices)}){NOT_BEFORE_LETTER}"
 
 
-def _automaton(tokens) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+def _automaton(tokens) -> tuple[ahocorasick_rs.AhoCorasick, frozenset[int]]:
+    """The anchor automaton and its keys that are glued tokens. A glued
+    token is keyed with each digit before it: as letters ("c", "p") it would
+    otherwise be reported at each of their thousands of occurrences."""
+    keys, glued = [], set()
     for token, sense in tokens.items():
-        automaton.add_word(token, (len(token), sense.glued))
-    automaton.make_automaton()
-    return automaton
+        if sense.glued:
+            glued.update(range(len(keys), len(keys) + 10))
+            keys.extend(digit + token for digit in "0123456789")
+        else:
+            keys.append(token)
+    return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard), frozenset(glued)
 
 
-def anchors(text: str, rules: Grammar):
-    """(start, end) of every currency token of the text where it can stand:
-    starting a word or as a symbol, a word not inside a word ("Europa"); a glued
-    token right after digits and not before a letter ("15p", not "4.10p.m.")."""
+def anchors(text: str, rules: Grammar) -> list[tuple[int, int]]:
+    """(start, end) of every currency token of the text where it can stand,
+    by end: starting a word or as a symbol, a word not inside a word
+    ("Europa"); a glued token right after digits and not before a letter
+    ("15p", not "4.10p.m.")."""
+    found = []
     last = len(text) - 1
-    for end, (length, glued) in rules.anchor.iter(text):
-        start = end - length + 1
-        after = text[end + 1] if end < last else " "
-        if _letter(after) and _letter(text[end]):
+    for key, start, end in rules.anchor.find_matches_as_indexes(text, overlapping=True):
+        after = text[end] if end <= last else " "
+        if _letter(after) and _letter(text[end - 1]):
+            continue
+        if key in rules.glued_keys:
+            if not (after == "." and end < last and _letter(text[end + 1])):
+                found.append((start + 1, end))
             continue
         before = text[start - 1] if start else " "
-        if glued:
-            if before.isdigit() and not (after == "." and end + 1 < last and _letter(text[end + 2])):
-                yield start, end + 1
-        elif not _letter(before) or not (text[start].isalnum() or text[start].isspace()):
-            yield start, end + 1
+        if not _letter(before) or not (text[start].isalnum() or text[start].isspace()):
+            found.append((start, end))
+    return found
 
 
 def _letter(char: str) -> bool:
@@ -114,6 +124,7 @@ def _letter(char: str) -> bool:
 @cache
 def grammar(lang: Language) -> Grammar:
     tokens = lexicon(lang)
+    anchor, glued_keys = _automaton(tokens)
     currency = alternation(t for t, sense in tokens.items() if not sense.glued)
     # "15p", "20c": only right after the digits, and not "4.10p.m."
     glued = rf"(?<=\d)(?:{alternation(t for t, sense in tokens.items() if sense.glued)})(?!\.?[^\W\d_])"
@@ -158,7 +169,8 @@ def grammar(lang: Language) -> Grammar:
         )\s*(?:{qualifier}\s+)?"""
     return Grammar(
         lang=lang,
-        anchor=_automaton(tokens),
+        anchor=anchor,
+        glued_keys=glued_keys,
         item=re.compile(item, re.VERBOSE),
         gap=re.compile(gap, re.VERBOSE),
         vague=re.compile(rf"{NOT_AFTER_LETTER}(?i:{alternation(lang.vague)})\s+\Z") if lang.vague else None,

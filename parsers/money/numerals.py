@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from price_parser import Price
+from price_parser.parser import parse_number
 from text_to_num import text2num
 
 from ..languages import Language
@@ -56,7 +56,7 @@ def parse_digits(digits: str, lang: Language, before_scale: bool, grouping: str 
     >>> [parse_digits("1,000", load_language("de"), False, grouping) for grouping in ("", ",")]
     [Decimal('1.000'), Decimal('1000')]
     """
-    compact = re.sub(r"\s|[.,][-–]+$", "", digits)
+    compact = re.sub(r"[\s'’]|[.,][-–]+$", "", digits)  # "1'500": Swiss grouping
     for infix in lang.number_infixes:
         compact = compact.replace(infix, "")
     separator = decimal_separator(compact, lang, before_scale)
@@ -64,8 +64,9 @@ def parse_digits(digits: str, lang: Language, before_scale: bool, grouping: str 
         separator = None
     if separator is None:  # all marks group: name the other one as decimal point
         separator = "," if "." in compact else "."
-    # price-parser drops the grouping marks once told the decimal point.
-    return Price.fromstring(compact, decimal_separator=separator).amount
+    # price-parser drops the grouping marks once told the decimal point (its
+    # number reader, without Price.fromstring's search for a price in a text)
+    return parse_number(compact, decimal_separator=separator)
 
 
 def parse_words(words: str, lang: Language) -> Decimal | None:
