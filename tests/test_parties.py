@@ -30,6 +30,16 @@ def test_a_common_noun_is_no_name_however_often_it_recurs(text, noun, name):
     assert noun in spans or noun == "Bank"  # still a span a model may weigh
 
 
+@pytest.mark.parametrize("text, adverb, name", [
+    ("Die Großbank Helvetia meldet Zahlen. Danach verzeichnet das Geldinstitut Verluste. "
+     "Danach will die Bank sparen.", "Danach", "Großbank Helvetia"),
+    ("Helvetia meldet Zahlen. Jetzt muss die Bank sparen, sagt Helvetia. Jetzt aber fällt der Kurs.", "Jetzt", "Helvetia"),
+])
+def test_a_german_sentence_adverb_is_no_name_however_often_it_starts_one(text, adverb, name):
+    names, spans = names_and_spans(text, "de")
+    assert name in names and adverb not in names and adverb not in spans
+
+
 def test_a_lowercase_hyphen_tail_makes_an_english_word_of_its_own():
     names, spans = names_and_spans("Pre-tax loss totaled EUR 0.3 mn at Acme Oyj .", "en")
     assert "Pre" not in names | spans and "Acme" in names
