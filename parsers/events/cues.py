@@ -16,9 +16,9 @@ from .kinds import KINDS
 GOVERNS = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}")
 
 
-def _words(patterns, flags=0, before=r"(?<!\w)") -> re.Pattern:
+def _words(patterns, flags=0, before=r"(?<!\w)", after=r"(?!\w)") -> re.Pattern:
     """Whole-word matches of the table's patterns (none: never matches)."""
-    return re.compile(rf"{before}{any_of(patterns)}(?!\w)", flags)
+    return re.compile(rf"{before}{any_of(patterns)}{after}", flags)
 
 
 def _literal(words, flags=0) -> re.Pattern:
@@ -49,6 +49,8 @@ class Cues:
     expected: re.Pattern
     planned: re.Pattern
     threat: re.Pattern
+    change_by: re.Pattern  # searched up to an amount: it is the size of a change ("by", "um")
+    change_verb: re.Pattern
     other_time: re.Pattern  # before a time expression: a delivery date, a maturity
     company_reference: re.Pattern
     state_reference: re.Pattern
@@ -90,6 +92,8 @@ def cues(lang: Language) -> Cues:
         expected=_words(c["expected"], before=r"(?<![\w-])"),
         planned=_words(c["planned"], before=r"(?<![\w-])"),
         threat=_words(c["threats"]),
+        change_by=_words(c["change_by"], after=r"\s+$"),
+        change_verb=_words(c["change_verbs"]),
         other_time=_words(c["other_times"]),
         company_reference=_words(c["company_references"]),
         state_reference=_literal(c["state_references"], re.IGNORECASE),

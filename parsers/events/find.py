@@ -125,9 +125,11 @@ def _sentence_events(doc: Document, start: int, end: int, mentions: list[Money],
         elif currency in before:
             features.append(f"c:{before[currency]}")
         kind = doc.decider.kind(lang.code, features, figure.money)
-        # Never an event (GUIDELINES.md), whatever a model says: a claim not yet imposed, and the
-        # earlier figure of a comparison without a period of its own ("from EUR 4.1 mn a year ago")
-        dropped = "not_alone" in flags or kind and kind_of(kind).frame == "fining" and "threat" in flags
+        # Never an event (GUIDELINES.md), whatever a model says: a claim not yet imposed, the
+        # earlier figure of a comparison without a period of its own ("from EUR 4.1 mn a year ago"),
+        # the size of a change ("um 1,6 Mrd. Euro steigern")
+        dropped = ("not_alone" in flags or "change" in flags
+                   or kind and kind_of(kind).frame == "fining" and "threat" in flags)
         decided.append((figure, None if dropped else kind))
     events = []
     for figure, kind in decided:
