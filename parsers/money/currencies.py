@@ -56,6 +56,11 @@ class Sense:
     def ambiguous(self) -> bool:
         return len(self.codes) > 1 or self.any_hundredths
 
+    @property
+    def in_hundredths(self) -> bool:
+        """Whether each currency it may be counts in hundredths ("12 Euro 50" is 12.50; not yen)."""
+        return self.factor == 1 and not self.scale and all(_has_hundredths(code) for code in self.codes)
+
     def hundredth_of(self, code: str) -> bool:
         """Whether this hundredth (`Cent`, `15p`) can be one of `code` ("3 CHF 4 cents")."""
         return self.factor == CENT and (code in self.codes or self.any_hundredths and _has_hundredths(code))
@@ -132,6 +137,26 @@ def _name_variants(name: str, lang: Language) -> set[str]:
     return {f[0].swapcase() + f[1:] for f in forms} | cased | forms
 
 
+def _table_heads(lang: Language) -> dict[str, set[str]]:
+    """Code -> the one-word names the table gives it ("Francs", "Peseten")."""
+    heads: dict[str, set[str]] = {}
+    for name, codes in [*((n, (c,)) for n, c in lang.currency_names.items()), *lang.ambiguous.items()]:
+        if " " not in name:
+            for code in codes:
+                heads.setdefault(code, set()).add(name)
+    return heads
+
+
+def _with_heads(name: str, heads) -> set[str]:
+    """A multi-word CLDR name and the same with each of the table's names
+    of its currency as its last word: CLDR's "Französische Franc" is also
+    written "französische Francs", its "Spanische Peseta" "spanische Peseten"."""
+    if " " not in name.strip():
+        return {name}
+    qualifier = name.rsplit(" ", 1)[0]
+    return {name} | {f"{qualifier} {head}" for head in heads}
+
+
 def _capitalized(name: str) -> set[str]:
     """A lower-case name, its sentence-initial form and, for a word, its
     headline and legal form ("rupiah", "Rupiah", "RUPIAH"; "DOLLARS")."""
@@ -145,10 +170,12 @@ def lexicon(lang: Language) -> dict[str, Sense]:
     table: dict[str, Sense] = {}
     written = circulating_codes() | lang.legacy_codes | set(lang.currency_names.values())
     # names of every currency CLDR knows, those in circulation first ("Finnische Mark", "French francs")
+    heads = _table_heads(lang)
     for code in sorted(list_currencies(), key=lambda c: (c not in written, c)):
         for count in (1, 2):
-            for form in _name_variants(get_currency_name(code, count, lang.code), lang):
-                table.setdefault(form, Sense((code,)))
+            for name in _with_heads(get_currency_name(code, count, lang.code), heads.get(code, ())):
+                for form in _name_variants(name, lang):
+                    table.setdefault(form, Sense((code,)))
         if code not in written:
             continue
         table[code] = Sense((code,), prefix=code not in CODE_STOPLIST)

@@ -227,6 +227,12 @@ def _parse_item(match: re.Match, rules: Grammar) -> _Item | None:
     if match.group("hundredths"):
         cents = re.search(r"(\d+)/", match.group("hundredths"))
         number += Decimal(cents.group(1)) / 100 if cents else 0
+    end = match.end("mention")
+    if match.group("minor"):  # "12 Euro 50": the hundredths after a whole amount
+        if sense is not None and sense.in_hundredths and number == number.to_integral():
+            number += Decimal(match.group("minor")) / 100
+        else:
+            end = match.start("minor") - 1
     if match.group("sign") in ("-", "−") or match.group("negative"):
         number = -number
     sense_at = -1
@@ -240,7 +246,7 @@ def _parse_item(match: re.Match, rules: Grammar) -> _Item | None:
             return None
         if sense.scale:
             scale = (scale or 0) + sense.scale
-    return _Item(match.start("mention"), match.end("mention"), number, scale, sense,
+    return _Item(match.start("mention"), end, number, scale, sense,
                  sense_at, match.group("qualifier"), written)
 
 

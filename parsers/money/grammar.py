@@ -159,7 +159,8 @@ def grammar(lang: Language) -> Grammar:
           (?(prefix)  # one currency per item; a code after a symbol refines it: "$299CAD"
              (?:\s*[(\[]?\s*(?P<code_after>{codes})(?:\s*[)\]])?(?!\s*(?:[-−]?\d|[^\w\s(\[)\]])))?
             |(?:(?P<glued>{glued})|{SPACE}*(?P<hyphen>-)?{SPACE}*(?P<suffix>{suffix})
-                (?(scale)|(?:{SPACE}+(?P<scale_after>{scale}))?))?)  # "40 USD million"
+                (?(scale)|(?:{SPACE}+(?P<scale_after>{scale})  # "40 USD million"
+                             |\ (?P<minor>\d{{2}})(?![\d.,]?\d)(?=\s*(?:[.,;:!?)\]]|$)))?))?)  # "12 Euro 50."
         )"""
     labels = alternation(_with_capitals(lang.comparison_labels))
     gap = rf"""\s*(?:
