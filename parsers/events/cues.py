@@ -92,7 +92,8 @@ def cues(lang: Language) -> Cues:
         expected=_words(c["expected"], before=r"(?<![\w-])"),
         planned=_words(c["planned"], before=r"(?<![\w-])"),
         threat=_words(c["threats"]),
-        change_by=_words(c["change_by"], after=r"\s+$"),
+        # the language's qualifiers stand outside the amount: "by about EUR 5 mn", "um rund 5 Mio. Euro"
+        change_by=_words(c["change_by"], after=rf"(?:\s+{alternation(lang.qualifiers)})?\s+$"),
         change_verb=_words(c["change_verbs"]),
         other_time=_words(c["other_times"]),
         company_reference=_words(c["company_references"]),

@@ -30,7 +30,8 @@ def rule_flags(text: str, figure: Figure, words: Cues) -> tuple[str, ...]:
         flags.append("small")  # a share price after a change in per cent, a price of goods
     if words.threat.search(text, *figure.clause):
         flags.append("threat")  # "drohen Strafen bis zu 60.000 Euro": not imposed
-    if words.change_by.search(text, figure.clause[0], figure.money.start) and words.change_verb.search(text, *figure.clause):
+    if (words.change_by.search(text, figure.clause[0], figure.money.start)
+            and words.change_verb.search(text, *figure.clause)):
         flags.append("change")  # "raised its bid by $5 billion": a difference, not a figure
     if figure.compares_with is not None:
         flags.append("earlier")

@@ -232,7 +232,7 @@ def _parse_item(match: re.Match, rules: Grammar) -> _Item | None:
         if sense is not None and sense.in_hundredths and number == number.to_integral():
             number += Decimal(match.group("minor")) / 100
         else:
-            end = match.start("minor") - 1
+            end = match.end("suffix")
     if match.group("sign") in ("-", "−") or match.group("negative"):
         number = -number
     sense_at = -1
