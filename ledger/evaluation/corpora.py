@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -26,11 +27,28 @@ def gnad_texts(root: Path) -> list[str]:
         return [row[1] for row in csv.reader(f, delimiter=";", quotechar="'")]
 
 
+# The published PhraseBank lost its Nordic letters on the way to Latin-1:
+# "+" and a second character stand for one letter ("L+Ænnen Tehtaat",
+# "Sepp+Æl+Æ", "Bank of +_land"; the gold writes "Lännen", "Seppälä",
+# "Åland"). "+Æ" and "+¦" are always "ä" and "ö"; "+_" stands for several
+# letters ("Lule+_", "P+_cs"), but at a word's start nearly always for "Å".
+_PHRASEBANK_LETTERS = re.compile(r"\+([Æ¦])|(?<!\w)\+_(?=\w)")
+_LETTER = {"Æ": "ä", "¦": "ö", None: "Å"}
+
+
+def _phrasebank_letters(text: str) -> str:
+    """
+    >>> _phrasebank_letters("Sepp+Æl+Æ 's sales; Bank of +_land; P+¦yry; Lule+_")
+    "Seppälä 's sales; Bank of Åland; Pöyry; Lule+_"
+    """
+    return _PHRASEBANK_LETTERS.sub(lambda match: _LETTER[match.group(1)], text)
+
+
 @cache
 def fpb_texts(root: Path) -> list[str]:
     # The PhraseBank is published in Latin-1.
     with open(root / FPB, encoding="latin-1", newline="") as f:
-        return [row["news"] for row in csv.DictReader(f)]
+        return [_phrasebank_letters(row["news"]) for row in csv.DictReader(f)]
 
 
 @cache

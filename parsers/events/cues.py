@@ -57,6 +57,7 @@ class Cues:
     counterparty_role: re.Pattern
     buyer_role: re.Pattern
     payer_role: re.Pattern
+    role_break: re.Pattern  # between a role word and a name: no role of it ("in doubt when Zucker bought")
     person_role: re.Pattern  # beside a name: a person ("CEO Tim Cook", "Sprecher Hans Maier")
     selling: re.Pattern
     lending: re.Pattern
@@ -101,6 +102,8 @@ def cues(lang: Language) -> Cues:
         counterparty_role=_literal(r["counterparty"]),
         buyer_role=_literal(r["buyer"]),
         payer_role=_literal(lang.payer),
+        # the words no name starts with, but the articles ("to the Norwegian shipbuilder X"), written small
+        role_break=_literal(sorted({w.lower() for w in lang.not_leading} - lang.articles)),
         person_role=_words(lang.person_roles),
         selling=_words(r["selling"]),
         lending=_words(r["lending"]),

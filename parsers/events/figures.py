@@ -15,6 +15,8 @@ from .kinds import kind as kind_of
 # How far an earlier figure may stand from the figure it is compared with.
 _COMPARISON_GAP = 90
 _CONVERSION_GAP = 30
+# A country's initials before a currency symbol the mention left out: "€268.9m (US $332 million)".
+_COUNTRY_INITIALS = re.compile(r"(?<!\w)(?:[A-Z]\.?){1,3}\s*$")
 # Below this an amount is a price ("ein Minus von 0,53 Prozent auf 25,48 Euro",
 # "purchased online for around 10 Euros"), not a company's result or deal;
 # fines can be small.
@@ -45,11 +47,12 @@ def per_unit(text: str, money: Money, words: Cues) -> bool:
 
 
 def conversion(text: str, previous: Money | None, money: Money, words: Cues) -> bool:
-    """"72 Milliarden Dollar (64 Mrd. Euro)", "7 million litas EUR 2 mln":
-    another currency right after an amount restates it."""
+    """"72 Milliarden Dollar (64 Mrd. Euro)", "7 million litas EUR 2 mln",
+    "€268.9m (US $332 million)": another currency right after an amount
+    restates it."""
     if previous is None or previous.currency == money.currency:
         return False
-    gap = text[previous.end:money.start]
+    gap = _COUNTRY_INITIALS.sub("", text[previous.end:money.start])
     return len(gap) <= _CONVERSION_GAP and not re.search(r"[^\W\d_]", words.conversion.sub("", gap))
 
 

@@ -131,9 +131,9 @@ def _candidates(doc: Document, start: int, end: int, figure: Figure, pivot_match
             ("rule_company", name == company), ("rule_counterparty", name == counterparty),
             # how sure the rules are depends on what decided: a sale's "to X" more than the nearest name
             (f"rule_company:{frame}", name == company), (f"rule_counterparty:{frame}", name == counterparty),
-            ("role_cp", n.start >= 0 and _role(text, n, words.counterparty_role)),
-            ("role_buyer", n.start >= 0 and _role(text, n, words.buyer_role)),
-            ("role_payer", n.start >= 0 and _role(text, n, words.payer_role)),
+            ("role_cp", n.start >= 0 and _role(text, n, words.counterparty_role, words)),
+            ("role_buyer", n.start >= 0 and _role(text, n, words.buyer_role, words)),
+            ("role_payer", n.start >= 0 and _role(text, n, words.payer_role, words)),
             ("person_role", n.start >= 0 and _beside(text, n, words.person_role, lang.articles))) if present]
         candidates.append(Candidate(name, company_features(
             figure.kind, name, n.start, n.end, figure.money, pivot, figure.clause, (start, end), text,
@@ -154,15 +154,19 @@ def _after_article(text: str, start: int, lang: Language) -> bool:
     return word_before(text, start).lower() in lang.articles
 
 
-def _role(text: str, name: Name, pattern: re.Pattern) -> bool:
-    """A role word stands right before the name ("mit Oracle", "to
-    Norwegian shipbuilder Aker Yards")."""
+def _role(text: str, name: Name, pattern: re.Pattern, words: Cues) -> bool:
+    """A role word stands right before the name, or with only descriptors
+    between ("mit Oracle", "to Norwegian shipbuilder Aker Yards"; not "in
+    doubt when Zucker bought": a clause begins between)."""
     before = text[max(0, name.start - 40):name.start]
     tail = " ".join(before.split()[-4:])
     match = None
     for match in pattern.finditer(tail):
         pass
-    return match is not None and not re.search(r"[,.;()]", tail[match.end():])
+    if match is None:
+        return False
+    gap = tail[match.end():]
+    return not re.search(r"[,.;()]", gap) and not words.role_break.search(gap)
 
 
 def _beside(text: str, name: Name, pattern: re.Pattern, articles: frozenset[str]) -> bool:
@@ -203,14 +207,14 @@ def _parties(doc: Document, sentence: tuple[int, int], figure: Figure, pivot_mat
     if not kind_of(figure.kind).state_party:  # a state is a party only to loans, fines and investments
         in_sentence = [n for n in in_sentence if n.name not in _places(lang)]
     objects = set() if kind_of(figure.kind).result else {
-        n for n in in_sentence if _role(text, n, words.counterparty_role)}
+        n for n in in_sentence if _role(text, n, words.counterparty_role, words)}
     pivot = pivot_match.start() if pivot_match else figure.money.start
     if pivot > figure.money.end:  # verb last: "hat die X für 4,5 Mrd. Dollar übernommen"
         subject = next((n for n in in_sentence if figure.clause[0] <= n.start < figure.money.start
                         and n not in objects), None)
         pivot = subject.end if subject else figure.money.start
     if kind_of(figure.kind).frame == "fining":
-        payer = next((n for n in in_sentence if _role(text, n, words.payer_role)), None)
+        payer = next((n for n in in_sentence if _role(text, n, words.payer_role, words)), None)
         if payer is None and pivot_match and words.fining.fullmatch(pivot_match.group()):
             payer = next((n for n in in_sentence if n.start > pivot), None)  # "fined Nokia"
         if payer is not None:
@@ -225,7 +229,7 @@ def _parties(doc: Document, sentence: tuple[int, int], figure: Figure, pivot_mat
         lender = (next((n for n in in_sentence if n.start > lending.end()), None) if passive else
                   next((n for n in reversed(in_sentence) if n.start < min(lending.start(), figure.money.start)
                         and n.start >= figure.clause[0]), None))
-        borrower = next((n for n in in_sentence if n is not lender and _role(text, n, words.buyer_role)), None)
+        borrower = next((n for n in in_sentence if n is not lender and _role(text, n, words.buyer_role, words)), None)
         if lender is not None:  # the borrower may go unnamed: no main party stands in for it
             return (borrower.name if borrower else _UNNAMED), lender.name, "lending"
     agent = words.agent.match(text, pivot_match.end()) if pivot_match and kind_of(figure.kind).agent else None
@@ -235,9 +239,9 @@ def _parties(doc: Document, sentence: tuple[int, int], figure: Figure, pivot_mat
             target = _subject(in_sentence, objects, pivot_match.start())
             return doer.name, (target.name if target else None), "agent"
     if pivot_match and words.selling.fullmatch(pivot_match.group()):
-        buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words.buyer_role)), None)
+        buyer = next((n for n in in_sentence if n.start > pivot and _role(text, n, words.buyer_role, words)), None)
         if buyer is None:  # "an Advent": a buyer's name may also be a common noun of the lexicon
-            buyer = next((n for n in _between(doc.spans, pivot, end) if _role(text, n, words.buyer_role)), None)
+            buyer = next((n for n in _between(doc.spans, pivot, end) if _role(text, n, words.buyer_role, words)), None)
         seller = _subject(in_sentence, objects, pivot)
         return (buyer.name if buyer else None), (seller.name if seller else None), "selling"
     company = _company(doc, sentence, figure, _Frame(in_sentence, objects, pivot), about)
