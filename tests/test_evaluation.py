@@ -54,6 +54,24 @@ def test_scores_agree_with_reference_scorer(shared, name, tmp_path):
         assert counts.f1 == pytest.approx(reference[key]["f1"])
 
 
+def test_names_compare_as_the_reference_scorer_compares_them(shared):
+    """The scorer's legal forms and name rule are the reference's, copied
+    (the reference lives beside the repository, not in the package)."""
+    import importlib.util
+
+    from ledger.evaluation import scoring
+
+    spec = importlib.util.spec_from_file_location("reference_score", shared / "eval" / "score.py")
+    reference = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reference)
+    assert scoring.LEGAL_FORMS == reference.LEGAL_FORMS
+    names = ["Nokia Corp.", "nokia", "OpenAI Inc", "Vienna Insurance Group (VIG)", "VIG", "'t Hooft BV",
+             "Pfeifer & Langen", "Oyj Abp", "Bank of Åland", "Ålandsbanken", "", None]
+    for a in names:
+        for b in names:
+            assert scoring.same_name(a, b) == bool(reference.names_equal(a, b)), (a, b)
+
+
 def test_company_names_compare_without_legal_forms():
     assert same_name("Nokia Corp.", "nokia")
     assert same_name("OpenAI", "OpenAI Inc")

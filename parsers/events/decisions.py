@@ -161,15 +161,11 @@ class KindScorer:
     def __init__(self, model: LinearModel):
         self.bias = model.bias[-1]
         weights = {name: weight for name, (weight,) in model.weights.items()}
-        self.table: dict[str, list[float]] = {}
-        for name in weights:
-            answer, _, feature = name.partition("&")
-            if feature and answer in _ANSWERS and feature not in self.table:
-                row = [weights.get(f"{a}&{feature}", 0.0) for a in _ANSWERS]
-                shared = _shared(feature)
-                if shared and shared[0] in _ANSWERS:
-                    row[_ANSWERS.index(shared[0])] += weights.get(shared[1], 0.0)
-                self.table[feature] = row
+        features = {feature for answer, _, feature in (name.partition("&") for name in weights)
+                    if feature and answer in _ANSWERS}
+        self.table: dict[str, list[float]] = {
+            feature: [sum(weights.get(name, 0.0) for name in option) for _, option in kind_options([feature])]
+            for feature in features}
 
     def best(self, features: list[str]) -> str:
         scores = [self.bias] * len(_ANSWERS)

@@ -29,7 +29,7 @@ from .parties import find_parties, main_name
 from .periods import find_periods
 from .roles import event_of
 from .sentences import clauses, sentences
-from .timing import period_of, status
+from .timing import Times, period_of, status
 
 # How far from its amount a clause's words count (clauses are not longer).
 _CLAUSE_REACH = 300
@@ -109,8 +109,9 @@ def _sentence_events(doc: Document, start: int, end: int, mentions: list[Money],
     periods = [p for p in find_periods(text, start, end, lang)
                if not words.other_time.search(text, max(start, p.start - _OTHER_TIME_REACH), p.start)]
     context_year = next((p.year for p in periods if p.year), None)
+    times = Times(text, words, figures, periods)
     for position, figure in enumerate(figures):
-        figure.period = period_of(position, figures, periods, today, context_year, words, text)
+        figure.period = period_of(times, position, today, context_year)
         if figure.kind is not None:
             figure.status = status(doc.cue_text, figure, words, lang)
     decided = []

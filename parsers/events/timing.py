@@ -3,6 +3,7 @@ the cue words of its clause."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from ..languages import Language
@@ -16,9 +17,17 @@ from .periods import Period, resolve
 _PERIOD_REACH = 60
 
 
-def period_of(position: int, figures: list[Figure], periods: list[Period], today: date | None,
-              context_year: int | None, words: Cues, text: str) -> Period | None:
-    """For figures[position]: the time expression right after its amount
+@dataclass(frozen=True)
+class Times:
+    """A sentence's figures and time expressions, with the text and cue words they stand in."""
+    text: str
+    words: Cues
+    figures: list[Figure]
+    periods: list[Period]
+
+
+def period_of(times: Times, position: int, today: date | None, context_year: int | None) -> Period | None:
+    """For times.figures[position]: the time expression right after its amount
     (before the next amount, with no comparison word between), else the
     last one before it (after the previous amount); else, for a current
     figure, the sentence's first time expression that is neither an
@@ -26,15 +35,16 @@ def period_of(position: int, figures: list[Figure], periods: list[Period], today
     is the earlier figure's) nor the base of a comparison ("fell by 33 %
     from the third quarter of 2008 to EUR 130.5 mn"). Relative expressions
     resolve against the figure compared with."""
+    text, figures, periods = times.text, times.figures, times.periods
     figure = figures[position]
     low = figures[position - 1].money.end if position else -1
-    after = _right_after(position, figures, periods, words, text)
+    after = _right_after(times, position)
     # an earlier figure, or one that is itself the base ("increased from EUR 9.6 m, as compared to
     # 2005"), takes the base's time
-    based = figure.compares_with is not None or _compared(text, figure.money.start, words)
-    previous = _right_after(position - 1, figures, periods, words, text) if position else []
+    based = figure.compares_with is not None or _compared(times, figure.money.start)
+    previous = _right_after(times, position - 1) if position else []
     before = [p for p in periods if low <= p.start and p.end <= figure.money.start and p not in previous
-              and (based or not _compared(text, p.start, words))]
+              and (based or not _compared(times, p.start))]
     # "6,31 (2014: 4,86)": the bracket's label is the period of the figure in it
     label = False
     if figure.compares_with is not None and before and before[-1].start >= figure.compares_with.money.end:
@@ -44,40 +54,41 @@ def period_of(position: int, figures: list[Figure], periods: list[Period], today
     if own is None and figure.earlier and figure.earlier[0].money.end <= figure.money.start:
         own = figure.earlier[0].period  # "der ersten drei Quartale von 440,5 auf 175,3 Mio. Euro"
     if own is None and figure.compares_with is None:
-        owned = _owned(figures, periods, words, text)
+        owned = _owned(times)
         own = next((p for p in periods if not p.relation and p not in owned
-                    and (based or not _compared(text, p.start, words))), None)
+                    and (based or not _compared(times, p.start))), None)
     if own is None:
         return None
     current = figure.compares_with.period if figure.compares_with else None
     return resolve(own, current, today, context_year)
 
 
-def _right_after(position: int, figures: list[Figure], periods: list[Period], words: Cues,
-                 text: str) -> list[Period]:
+def _right_after(times: Times, position: int) -> list[Period]:
     """The time expressions right after figures[position]'s amount: before
     the next amount, with no comparison word or unclosed bracket between."""
+    text, figures = times.text, times.figures
     end = figures[position].money.end
     high = figures[position + 1].money.start if position + 1 < len(figures) else 10 ** 12
-    return [p for p in periods if end <= p.start < min(high, end + _PERIOD_REACH)
-            and not words.comparison.search(text, end, p.start)
+    return [p for p in times.periods if end <= p.start < min(high, end + _PERIOD_REACH)
+            and not times.words.comparison.search(text, end, p.start)
             and text.count("(", end, p.end) <= text.count(")", end, p.end)]
 
 
-def _owned(figures: list[Figure], periods: list[Period], words: Cues, text: str) -> list[Period]:
+def _owned(times: Times) -> list[Period]:
     """The time expressions of earlier figures: right after one (unless it
     stands in a bracket: "6,31 (2014: 4,86) Millionen Euro im Jahr 2015"),
     or between it and the figure it is compared with unless right after
     that one ("to EUR 20.5 mn in 2005 from EUR 9.3 mn in 2004": 2004 only)."""
     owned = []
-    for i, f in enumerate(figures):
+    for i, f in enumerate(times.figures):
         if f.compares_with is None:
             continue
-        partner = next((j for j, g in enumerate(figures) if g is f.compares_with), None)
-        partners = _right_after(partner, figures, periods, words, text) if partner is not None else []
-        if "(" not in text[f.compares_with.money.end:f.money.start]:
-            owned += _right_after(i, figures, periods, words, text)
-        owned += [p for p in periods if f.compares_with.money.end <= p.start < f.money.start and p not in partners]
+        partner = next((j for j, g in enumerate(times.figures) if g is f.compares_with), None)
+        partners = _right_after(times, partner) if partner is not None else []
+        if "(" not in times.text[f.compares_with.money.end:f.money.start]:
+            owned += _right_after(times, i)
+        owned += [p for p in times.periods if f.compares_with.money.end <= p.start < f.money.start
+                  and p not in partners]
     return owned
 
 
@@ -85,9 +96,10 @@ def _owned(figures: list[Figure], periods: list[Period], words: Cues, text: str)
 _INTRODUCED = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}")
 
 
-def _compared(text: str, at: int, words: Cues) -> bool:
+def _compared(times: Times, at: int) -> bool:
     """A comparison word introduces what starts at `at` ("from the third quarter", "compared to 2005")."""
-    return any(_INTRODUCED.fullmatch(text, m.end(), at) for m in words.comparison.finditer(text, max(0, at - 40), at))
+    return any(_INTRODUCED.fullmatch(times.text, m.end(), at)
+               for m in times.words.comparison.finditer(times.text, max(0, at - 40), at))
 
 
 def _cue(text: str, pattern: re.Pattern, start: int, end: int, money: Money, lang: Language) -> bool:
