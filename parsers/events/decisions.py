@@ -90,7 +90,6 @@ def kind_features(text: str, money: Money, clause: tuple[int, int], sentence: tu
     right = _words(text, money.end, min(sentence[1], money.end + 60))[:_RIGHT]
     for side, tokens in (("L", left), ("R", right)):
         for position, token in enumerate(reversed(tokens) if side == "L" else tokens):
-            features.append(f"{side}:{token}")
             if position < 2:
                 features.append(f"{side}{position}:{token}")
             if len(token) > _SUFFIX + 2:

@@ -42,6 +42,15 @@ def rule_flags(text: str, figure: Figure, words: Cues) -> tuple[str, ...]:
     return tuple(flags)
 
 
+def never_event(flags: tuple[str, ...] | set[str], kind: str | None) -> bool:
+    """Never an event (GUIDELINES.md), whatever a model says: the earlier
+    figure of a comparison without a period of its own ("from EUR 4.1 mn a
+    year ago"), the size of a change ("um 1,6 Mrd. Euro steigern"), a claim
+    not yet imposed ("fordern fünf Millionen Dollar Schadenersatz")."""
+    return ("not_alone" in flags or "change" in flags
+            or kind is not None and kind_of(kind).frame == "fining" and "threat" in flags)
+
+
 def per_unit(text: str, money: Money, words: Cues) -> bool:
     return bool(words.per_unit.match(text, money.end))
 

@@ -23,7 +23,7 @@ from .context import Document, Figure
 from .cues import Cues, cues
 from .decisions import Decider, kind_features, shipped
 from .event import Event
-from .figures import assign_kinds, conversion, link_comparisons, per_unit, rule_flags
+from .figures import assign_kinds, conversion, link_comparisons, never_event, per_unit, rule_flags
 from .kinds import kind as kind_of
 from .parties import find_parties, main_name
 from .periods import find_periods
@@ -126,12 +126,7 @@ def _sentence_events(doc: Document, start: int, end: int, mentions: list[Money],
         elif currency in before:
             features.append(f"c:{before[currency]}")
         kind = doc.decider.kind(lang.code, features, figure.money)
-        # Never an event (GUIDELINES.md), whatever a model says: a claim not yet imposed, the
-        # earlier figure of a comparison without a period of its own ("from EUR 4.1 mn a year ago"),
-        # the size of a change ("um 1,6 Mrd. Euro steigern")
-        dropped = ("not_alone" in flags or "change" in flags
-                   or kind and kind_of(kind).frame == "fining" and "threat" in flags)
-        decided.append((figure, None if dropped else kind))
+        decided.append((figure, None if never_event(flags, kind) else kind))
     events = []
     for figure, kind in decided:
         if kind is None or figure.money.value == 0:  # "ein Bußgeld von 0 Euro": nothing to book

@@ -72,6 +72,17 @@ def noun_kind(word: str, nouns: frozenset[str]) -> str | None:
     return "name_compound" if ends_in_noun else None
 
 
+def compound_head(word: str, nouns: frozenset[str]) -> str:
+    """The longest noun of the lexicon a word ends in after another part
+    (the word itself if none): what a compound is.
+
+    >>> compound_head("Investitionsbank", frozenset({"Bank", "Investition"}))
+    'Bank'
+    """
+    return next((word[cut:].capitalize() for cut in range(_HEAD, len(word) - _TAIL + 1)
+                 if word[cut:].capitalize() in nouns), word)
+
+
 # Endings that join a compound's parts ("Arbeit|s|markt", "Schul|e" written "Schul|buch").
 _LINKS = ("es", "en", "er", "s", "n", "e")
 

@@ -17,7 +17,7 @@ from ..chars import UPPER, UPPER_CHARS
 from ..languages import Language
 from ..money.currencies import lexicon
 from ..wordlists import alternation, any_of
-from .nouns import common_nouns, common_words, noun_kind
+from .nouns import common_nouns, common_words, compound_head, noun_kind
 
 # A capitalized word, or one with a capital after a lowercase start ("eBay", "iPod")
 _TOKEN = rf"(?:{UPPER}|[a-z]{{1,2}}(?=[A-Z]))[\w&'’-]*"
@@ -161,6 +161,8 @@ def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: li
     runs = [run for match in _sequence(lang).finditer(masked) for run in _runs(masked, match, lang, sentence_starts)
             if not (run.sentence_start and _DATELINE.match(masked, run.start + len(run.name)))]
     currencies = lexicon(lang)  # "Kredite in Schweizer Franken": a currency, no party
+    if exclude:  # "Pfeifer & Langen Bußgelder", "das Geldinstitut Verluste": the event word is none of the name
+        runs = [_without_event_words(r, exclude, common_nouns(lang.code)) for r in runs]
     runs = [r for r in runs if r.name not in currencies and not (exclude and exclude.fullmatch(r.name))]
     common = _common_words(masked, runs)
     runs = _undescribed(masked, [r for r in runs if r.name not in common], lang)
@@ -184,6 +186,19 @@ def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: li
     spans = [Name(r.start, r.start + len(n), n) for r in runs
              if not r.evidence_only and len(n := _without_genitive(r.name, counts)) > 1]
     return _with_abbreviations(names, masked), spans
+
+
+def _without_event_words(run: _Run, exclude: re.Pattern, nouns: frozenset[str]) -> _Run:
+    """A run of several words without the event words it ends in (a
+    compound only when its last noun is one: "Kartellstrafe", but not the
+    "Investitionsbank" of "Europäische Investitionsbank")."""
+    tokens = run.name.split()
+    while len(tokens) > 1 and exclude.fullmatch(tokens[-1]) and (
+            noun_kind(tokens[-1], nouns) != "compound" or exclude.fullmatch(compound_head(tokens[-1], nouns))):
+        tokens.pop()
+    if len(tokens) == len(run.name.split()):
+        return run
+    return replace(run, name=" ".join(tokens))
 
 
 def _common_words(text: str, runs: list[_Run]) -> set[str]:
@@ -264,7 +279,9 @@ def _undescribed(masked: str, runs: list[_Run], lang: Language) -> list[_Run]:
     kept = []
     for run in runs:
         tokens = run.name.split()
-        if len(tokens) > 1 and tokens[-1] in alone and _described_by_nouns(tokens, nouns, where):
+        # an acronym is a name said once too ("Die Schweizer Großbank UBS veröffentlichte")
+        if len(tokens) > 1 and (tokens[-1] in alone or tokens[-1].isupper()) and _described_by_nouns(
+                tokens, nouns, where):
             start = run.start
             for previous, token in zip(tokens, tokens[1:]):
                 start = masked.index(token, start + len(previous))
@@ -289,7 +306,7 @@ def _described_by_nouns(tokens: list[str], nouns: frozenset[str], places: frozen
     "Investor Blackstone"; not "Deutsche Bank", "Investor Thrive Capital",
     "Allianz Global Investors")."""
     *leading, last = tokens
-    return bool(nouns) and noun_kind(last, nouns) in (None, "name_compound") and all(
+    return bool(nouns) and (last.isupper() or noun_kind(last, nouns) in (None, "name_compound")) and all(
         noun_kind(token, nouns) in ("noun", "compound") and token not in places for token in leading)
 
 

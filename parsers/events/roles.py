@@ -94,7 +94,9 @@ def _candidates(doc: Document, start: int, end: int, figure: Figure, pivot_match
         if len(tokens) > 1 and "(" not in name and n.start >= 0:
             ends = []
             # "Finnish Talentum" (but "British Airways"): a nationality may lead a name or describe it
-            if lang.capitalized_nouns or words.counterparty_role.fullmatch(tokens[0]) or tokens[0] in nationals:
+            # ("Pfeifer & Langen" has no tail "& Langen")
+            if tokens[1] != "&" and (lang.capitalized_nouns or words.counterparty_role.fullmatch(tokens[0])
+                                     or tokens[0] in nationals):
                 ends.append((" ".join(tokens[1:]), tokens[0], "part_tail", n.end - len(" ".join(tokens[1:]))))
             if words.event_word.fullmatch(tokens[-1]):
                 ends.append((" ".join(tokens[:-1]), tokens[-1], "part_head", n.start))
@@ -123,6 +125,8 @@ def _candidates(doc: Document, start: int, end: int, figure: Figure, pivot_match
         traits += [t for t, present in (
             ("main", doc.about is not None and name == doc.about.name),
             ("preceding", name in preceding),
+            # "Dafür bekam er ... eine Geldstrafe": a pronoun's party was named last
+            *((f"preceding:{rank}", name == earlier) for rank, earlier in enumerate(preceding)),
             *((f"salient:{rank}", name == salient) for rank, salient in enumerate(doc.salient)),
             ("first_sentence", name in first_sentence),
             ("place", name in places), ("strong", n.strong),
