@@ -37,6 +37,14 @@ def test_seed_mentions_exact(shared):
     assert sorted(found) == sorted(want)
 
 
+def test_seed_events_exact_with_every_attribute(shared):
+    gold, pred = predictions(shared, "seed.gold.jsonl")
+    (doc,) = gold
+    keys = ("kind", "company", "counterparty", "value", "currency", "period", "status")
+    found = sorted(tuple(str(e[k]) for k in keys) for e in pred[doc]["events"])
+    assert found == sorted(tuple(str(e[k]) for k in keys) for e in gold[doc]["events"])
+
+
 @pytest.mark.parametrize("name", GOLD)
 def test_scores_agree_with_reference_scorer(shared, name, tmp_path):
     gold, pred = predictions(shared, name)

@@ -161,7 +161,10 @@ def _after_article(text: str, start: int, lang: Language) -> bool:
 def _role(text: str, name: Name, pattern: re.Pattern, words: Cues) -> bool:
     """A role word stands right before the name, or with only descriptors
     between ("mit Oracle", "to Norwegian shipbuilder Aker Yards"; not "in
-    doubt when Zucker bought": a clause begins between)."""
+    doubt when Zucker bought": a clause begins between), or leads it
+    ("Hauptinvestor Thrive Capital")."""
+    if pattern.fullmatch(name.name.split()[0]):
+        return True
     before = text[max(0, name.start - 40):name.start]
     tail = " ".join(before.split()[-4:])
     match = None
