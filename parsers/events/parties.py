@@ -172,14 +172,20 @@ def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: li
     in_longer = {name.split()[-1] for name in counts if " " in name}
     free = {r.name for r in runs if not r.sentence_start and not _after_determiner(masked, r.start, lang)}
     free |= heads & alone  # "Google-Software", "die Google": Google stands alone too
-    # "Rovio raised", "Infineon erzielte"; not "Das Start-up ist": a noun of the lexicon after an article
+    # "Sources said ... Sources say": a common word that only starts sentences is none, however often
+    mid_sentence, words = {r.name for r in runs if not r.sentence_start}, common_words(lang.code)
+    recurring = {n for n in counts if counts[n] + counts.get(n + "s", 0) > 1
+                 and (n in mid_sentence or n.lower() not in words)}
+    # "Rovio raised", "Infineon erzielte", "Arsenal paid"; not "Das Start-up ist": a noun of the
+    # lexicon after an article; nor "Analysts said": a common word's plural
     nouns = common_nouns(lang.code)
     subjects = {r.name for r in runs if _subject_verb(lang).match(masked, r.start + len(r.name))
-                and not (r.name in nouns and _after_determiner(masked, r.start, lang))}
+                and not (r.name in nouns and _after_determiner(masked, r.start, lang))
+                and (r.name in mid_sentence or not (r.name.endswith("s") and r.name[:-1].lower() in words))}
     names = []
     for run in runs:
         name = _without_genitive(run.name, counts)
-        if not run.evidence_only and (_is_name(name, run.legal_form, run.sentence_start, lang, counts,
+        if not run.evidence_only and (_is_name(name, run.legal_form, run.sentence_start, lang, recurring,
                                                in_longer, free) or name in subjects and _plain_word(name, lang)):
             strong = run.legal_form or " " in name or bool(_INNER_CAPITAL.search(name))
             names.append(Name(run.start, run.start + len(name), name, strong))
@@ -364,7 +370,7 @@ def _after_determiner(text: str, start: int, lang: Language) -> bool:
 
 
 def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Language,
-             counts: Counter, in_longer: set[str], free: set[str]) -> bool:
+             recurring: set[str], in_longer: set[str], free: set[str]) -> bool:
     if len(name) < 2:
         return False
     if has_legal_form or " " in name or _INNER_CAPITAL.search(name) or name in places(lang):
@@ -378,15 +384,15 @@ def _is_name(name: str, has_legal_form: bool, at_sentence_start: bool, lang: Lan
     nouns = common_nouns(lang.code)
     if nouns and not at_sentence_start and noun_kind(name, nouns) is None:
         return True  # "der Gewinn der Lufthansa": no common noun, so a name even after an article
-    recurring = counts.get(name, 0) + counts.get(name + "s", 0) > 1
+    recurs = name in recurring or name + "s" in recurring  # "Microsoft ... Microsofts"
     if not lang.capitalized_nouns:  # at a sentence start: "Finnair said", not "Sources said"
         words = common_words(lang.code)
-        return not at_sentence_start or recurring or bool(words) and name.lower() not in words
+        return not at_sentence_start or recurs or bool(words) and name.lower() not in words
     # In German every noun is capitalized: a single word is a name when it
     # recurs (alone or as the head of a compound: "Lufthansa-Konzern") and
     # stands at least once without an article or adjective, or ends in a
     # noun after a part that is none ("die Commerzbank ... der Commerzbank").
-    return recurring and (name in free or name + "s" in free or noun_kind(name, nouns) == "name_compound")
+    return recurs and (name in free or name + "s" in free or noun_kind(name, nouns) == "name_compound")
 
 
 @cache
