@@ -128,3 +128,13 @@ def test_a_sentence_start_is_a_name_unless_it_is_a_common_word(text, name, word)
     names, spans = names_and_spans(text, "en")
     assert (word in names) == (word == name) and word in spans
     assert name is None or name in names
+
+
+@pytest.mark.parametrize("text, word, name", [
+    ("Sources said Nokia would pay. Sources say the fine is large.", "Sources", "Nokia"),
+    ("Analysts said Kone had won. Kone disagreed.", "Analysts", "Kone"),
+    ("Arms go to Saudi Arabia. Monday's announcement came from Raytheon. Raytheon said so.", "Monday", "Raytheon"),
+])
+def test_a_common_word_or_a_day_that_only_starts_sentences_is_no_name(text, word, name):
+    names, _ = names_and_spans(text, "en")
+    assert name in names and word not in names

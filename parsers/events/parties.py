@@ -104,6 +104,9 @@ def _never_leading(lang: Language) -> frozenset[str]:
     return frozenset(words | set(lang.comparison_labels))
 
 
+_GENITIVE_S = re.compile(r"['’]s$")
+
+
 def _strip(tokens: list[str], lang: Language) -> list[str]:
     """Without leading words that are no part of a name ("Im Juni"); a
     never-name that may start one only when no other word follows it
@@ -111,8 +114,9 @@ def _strip(tokens: list[str], lang: Language) -> list[str]:
     "Seven & I", "General Motors")."""
     alone, never = _never_names(lang), _never_leading(lang)
     first = 0
-    while first < len(tokens) and (tokens[first].lower() in lang.articles
-                                   or all(part in never for part in tokens[first].split("-"))):
+    # "Monday's announcement": a never-name with a genitive is one too
+    while first < len(tokens) and (tokens[first].lower() in lang.articles or all(
+            part in never for part in _GENITIVE_S.sub("", tokens[first]).split("-"))):
         first += 1
     rest = tokens[first:]
     return [] if all(token in alone for token in rest) else rest  # once: every tail of such a run is one too
