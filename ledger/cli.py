@@ -46,7 +46,9 @@ EXAMPLES = {
   ledger eval ../shared/eval/*.gold.jsonl
   ledger eval ../shared/eval/de_dev.gold.jsonl --errors
   ledger eval --folds 5 ../shared/eval/train/*.gold.jsonl
-                                     models fitted without the scored documents""",
+                                     models fitted without the scored documents
+  ledger eval --folds 5 --repeats 4 ../shared/eval/train/*.gold.jsonl
+                                     four draws of folds, counts summed""",
     "train": """examples:
   ledger train ../shared/eval/train/*.gold.jsonl
                                      rebuild parsers/lang/<code>/events.json
@@ -197,6 +199,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--predictions", metavar="FILE", help="also write the predictions as JSON Lines")
     evaluate.add_argument("--folds", type=int, metavar="K",
                           help="cross-validate the event models by document: per fold, fit on the other folds")
+    evaluate.add_argument("--repeats", type=int, default=1, metavar="R",
+                          help="with --folds: R different assignments of documents to folds, counts summed "
+                               "(steadier figures on small gold; --errors and --predictions show the first)")
     evaluate.add_argument("--examples", nargs="*", metavar="EXAMPLES.txt",
                           help="with --folds: event example corpora that always train, never score "
                                "(default: every language's parsers/lang/<code>/events.txt)")

@@ -346,12 +346,15 @@ def _evaluate(args) -> int:
         else:
             if args.folds < 2:
                 raise InputError("--folds needs at least 2")
+            if args.repeats < 1:
+                raise InputError("--repeats needs at least 1")
             from .evaluation.training import cross_validate
             try:
-                results = cross_validate(paths, _examples(args), corpus_dir, args.folds)
+                results = cross_validate(paths, _examples(args), corpus_dir, args.folds, args.repeats)
             except ImportError:
                 raise InputError("ledger eval --folds needs scikit-learn: pip install -e '.[train]'")
-            label = f" ({args.folds}-fold cross-validated)"
+            label = f" ({args.folds}-fold cross-validated" + (f", {args.repeats} draws summed)" if args.repeats > 1
+                                                               else ")")
     except GoldError as error:
         raise InputError(str(error))
     for result in results:

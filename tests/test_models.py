@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import subprocess
 import sys
 
@@ -80,6 +81,9 @@ def test_folds_are_stable_and_spread():
     docs = [f"wn-ID{i}" for i in range(500)]
     assert [fold_of(d, 5) for d in docs] == [fold_of(d, 5) for d in docs]
     assert all(60 < sum(fold_of(d, 5) == k for d in docs) < 140 for k in range(5))
+    # another draw puts documents in other folds, as evenly
+    assert 300 < sum(fold_of(d, 5, 1) != fold_of(d, 5) for d in docs) < 500
+    assert all(60 < sum(fold_of(d, 5, 1) == k for d in docs) < 140 for k in range(5))
 
 
 def test_german_wikinews_ids_resolve(shared):
@@ -98,6 +102,22 @@ def test_eval_cross_validates_by_document(shared, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "ledger.cli", "eval", "--folds", "1", str(gold)],
                          capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and bad.stderr.strip() == "ledger: error: --folds needs at least 2"
+
+
+def test_eval_sums_repeated_draws_of_folds(shared, tmp_path):
+    gold = tmp_path / "small.gold.jsonl"
+    lines = (shared / "eval" / "train" / "fpb_train.gold.jsonl").read_text("utf-8").splitlines()[:40]
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    events = sum(len(json.loads(line)["events"]) for line in lines)
+    out = subprocess.run([sys.executable, "-m", "ledger.cli", "eval", "--folds", "3", "--repeats", "2", str(gold),
+                          "--corpus-dir", str(shared)], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert "small.gold.jsonl (3-fold cross-validated, 2 draws summed): 40 documents" in out.stdout
+    tp, fn = re.search(r"events .*\(tp=(\d+) fp=\d+ fn=(\d+)\)", out.stdout).groups()
+    assert int(tp) + int(fn) == 2 * events  # every gold event counted once per draw
+    bad = subprocess.run([sys.executable, "-m", "ledger.cli", "eval", "--folds", "3", "--repeats", "0", str(gold)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and bad.stderr.strip() == "ledger: error: --repeats needs at least 1"
 
 
 def test_the_kind_scorer_scores_as_the_kind_options(shared):

@@ -25,7 +25,7 @@ from parsers.records import Extraction
 
 from .corpora import document_text
 from .gold import Evaluation, load_gold
-from .scoring import TOLERANCE, normalize_name, same_name, score
+from .scoring import TOLERANCE, Score, normalize_name, same_name, score
 
 # Regularization of both models (inverse strength), chosen by cross-validation on the training gold.
 C_KIND, C_COMPANY = 2.0, 2.0
@@ -149,31 +149,54 @@ def train(paths: list[Path], example_paths: list[Path], corpus_dir: Path, out_di
     return written
 
 
-def fold_of(doc: str, folds: int) -> int:
-    """A document's fold: stable across runs and machines."""
-    return zlib.crc32(doc.encode("utf-8")) % folds
+def fold_of(doc: str, folds: int, draw: int = 0) -> int:
+    """A document's fold in the `draw`-th assignment of documents to folds:
+    stable across runs and machines."""
+    key = doc if draw == 0 else f"{draw}:{doc}"
+    return zlib.crc32(key.encode("utf-8")) % folds
 
 
-def cross_validate(paths: list[Path], example_paths: list[Path], corpus_dir: Path, folds: int) -> list[Evaluation]:
+def cross_validate(paths: list[Path], example_paths: list[Path], corpus_dir: Path, folds: int,
+                   repeats: int = 1) -> list[Evaluation]:
     """Per gold file, the figures of models that never saw the scored
     document: per fold, fit on the documents of the other folds of every
-    file (and the example corpora), extract the fold's documents."""
+    file (and the example corpora), extract the fold's documents. With
+    `repeats`, as many different assignments of documents to folds, their
+    counts summed (a small gold swings by whole events with the draw); the
+    predictions and errors are those of the first."""
     collected = collect(paths, corpus_dir)
     every = [d for documents in collected.values() for d in documents]
     always = collect_examples(example_paths)
-    predictions: dict[str, dict] = {}
-    texts: dict[str, str] = {}
-    for fold in range(folds):
-        decider = ModelDecider(fit([d for d in every if fold_of(d.doc, folds) != fold] + always))
-        for d in every:
-            if fold_of(d.doc, folds) == fold:
-                text = texts[d.doc] = document_text(d.doc, corpus_dir, Path("seeds"))
-                mentions = find_money(text, d.lang)
-                events = find_events(text, d.lang, mentions=mentions, decider=decider)
-                predictions[d.doc] = Extraction(d.doc, d.lang, mentions, events).record()
+    texts = {d.doc: document_text(d.doc, corpus_dir, Path("seeds")) for d in every}
+    draws = [_predictions(every, always, texts, folds, draw) for draw in range(repeats)]
     results = []
     for path in paths:
         gold = load_gold(path)
-        results.append(Evaluation(path.name, score(gold, predictions), {doc: texts[doc] for doc in gold},
-                                  {doc: predictions[doc] for doc in gold}))
+        scores = [score(gold, predictions) for predictions in draws]
+        results.append(Evaluation(path.name, _summed(scores), {doc: texts[doc] for doc in gold},
+                                  {doc: draws[0][doc] for doc in gold}))
     return results
+
+
+def _predictions(every: list[DocumentExamples], always: list[DocumentExamples], texts: dict[str, str],
+                 folds: int, draw: int) -> dict[str, dict]:
+    predictions = {}
+    for fold in range(folds):
+        decider = ModelDecider(fit([d for d in every if fold_of(d.doc, folds, draw) != fold] + always))
+        for d in every:
+            if fold_of(d.doc, folds, draw) == fold:
+                mentions = find_money(texts[d.doc], d.lang)
+                events = find_events(texts[d.doc], d.lang, mentions=mentions, decider=decider)
+                predictions[d.doc] = Extraction(d.doc, d.lang, mentions, events).record()
+    return predictions
+
+
+def _summed(scores: list[Score]) -> Score:
+    """One Score of several: counts and correct attributes added, the first's errors."""
+    total = Score(errors=scores[0].errors)
+    for one in scores:
+        for mine, theirs in ((total.mentions, one.mentions), (total.events, one.events)):
+            mine.tp, mine.fp, mine.fn = mine.tp + theirs.tp, mine.fp + theirs.fp, mine.fn + theirs.fn
+        for name, correct in one.attribute_correct.items():
+            total.attribute_correct[name] += correct
+    return total
