@@ -29,7 +29,7 @@ from .parties import find_parties, main_name
 from .periods import find_periods
 from .roles import event_of
 from .sentences import clauses, sentences
-from .timing import Times, period_of, status
+from .timing import Times, context_year, period_of, status
 
 # How far from its amount a clause's words count (clauses are not longer).
 _CLAUSE_REACH = 300
@@ -108,10 +108,10 @@ def _sentence_events(doc: Document, start: int, end: int, mentions: list[Money],
     # "delivery expected in the second half of 2025": the time of something else
     periods = [p for p in find_periods(text, start, end, lang)
                if not words.other_time.search(text, max(start, p.start - _OTHER_TIME_REACH), p.start)]
-    context_year = next((p.year for p in periods if p.year), None)
     times = Times(text, words, figures, periods)
+    year = context_year(times)
     for position, figure in enumerate(figures):
-        figure.period = period_of(times, position, today, context_year)
+        figure.period = period_of(times, position, today, year)
         if figure.kind is not None:
             figure.status = status(doc.cue_text, figure, words, lang)
     decided = []

@@ -26,6 +26,15 @@ class Times:
     periods: list[Period]
 
 
+def context_year(times: Times) -> int | None:
+    """The year a sentence's time expressions without one are in: its first
+    stated year that is no earlier figure's ("issued its third quarter
+    report ..., as compared to a loss of EUR0 .5 m in the third quarter of
+    2007": the report's quarter is not of 2007)."""
+    owned = _owned(times)
+    return next((p.year for p in times.periods if p.year and p not in owned), None)
+
+
 def period_of(times: Times, position: int, today: date | None, context_year: int | None) -> Period | None:
     """For times.figures[position]: the time expression right after its amount
     (before the next amount, with no comparison word between), else the
