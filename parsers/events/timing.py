@@ -84,8 +84,9 @@ def _right_after(times: Times, position: int) -> list[Period]:
 
 
 def _owned(times: Times) -> list[Period]:
-    """The time expressions of earlier figures: right after one (unless it
-    stands in a bracket: "6,31 (2014: 4,86) Millionen Euro im Jahr 2015"),
+    """The time expressions of earlier figures: right after one (when it
+    stands in a bracket, only before the bracket closes: "6,31 (2014: 4,86)
+    Millionen Euro im Jahr 2015"),
     or between it and the figure it is compared with unless right after
     that one ("to EUR 20.5 mn in 2005 from EUR 9.3 mn in 2004": 2004 only)."""
     owned = []
@@ -94,8 +95,10 @@ def _owned(times: Times) -> list[Period]:
             continue
         partner = next((j for j, g in enumerate(times.figures) if g is f.compares_with), None)
         partners = _right_after(times, partner) if partner is not None else []
-        if "(" not in times.text[f.compares_with.money.end:f.money.start]:
-            owned += _right_after(times, i)
+        # in a bracket only what stands before it closes ("EUR 37.5 million ( EUR 48.2 million , 1-9/2008 )")
+        opened = f.compares_with.money.end
+        owned += [p for p in _right_after(times, i) if "(" not in times.text[opened:f.money.start]
+                  or times.text.count("(", opened, p.start) > times.text.count(")", opened, p.start)]
         owned += [p for p in times.periods if f.compares_with.money.end <= p.start < f.money.start
                   and p not in partners]
     return owned
