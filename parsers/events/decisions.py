@@ -130,15 +130,15 @@ def kind_options(features: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     rules chose this kind" is one weight for all kinds, so that a kind with
     few examples in the gold learns from the others).
 
-    >>> dict(kind_options(["rule:loss", "t:loss:L0", "L:verlust"]))["loss"]
-    ('loss&rule:loss', 'rule=answer', 'loss&t:loss:L0', 't=answer:L0', 'loss&L:verlust')
+    >>> dict(kind_options(["rule:loss", "t:loss:L0", "L0:verlust"]))["loss"]
+    ('loss&rule:loss', 'rule=answer', 'loss&t:loss:L0', 't=answer:L0', 'loss&L0:verlust')
     """
+    shares = [(feature, _shared(feature)) for feature in features]
     options = []
     for answer in _ANSWERS:
         own = []
-        for feature in features:
+        for feature, shared in shares:
             own.append(f"{answer}&{feature}")
-            shared = _shared(feature)
             if shared and shared[0] == answer:
                 own.append(shared[1])
         options.append((answer, tuple(own)))

@@ -164,9 +164,9 @@ def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: li
     masked = blanked(text, [*taken, *((m.start(), m.end()) for m in _TICKER.finditer(text))], _BARRIER)
     runs = [run for match in _sequence(lang).finditer(masked) for run in _runs(masked, match, lang, sentence_starts)
             if not (run.sentence_start and _DATELINE.match(masked, run.start + len(run.name)))]
-    currencies = lexicon(lang)  # "Kredite in Schweizer Franken": a currency, no party
+    currencies, nouns = lexicon(lang), common_nouns(lang.code)  # "Kredite in Schweizer Franken": a currency
     if exclude:  # "Pfeifer & Langen Bußgelder", "das Geldinstitut Verluste": the event word is none of the name
-        runs = [_without_event_words(r, exclude, common_nouns(lang.code)) for r in runs]
+        runs = [_without_event_words(r, exclude, nouns) for r in runs]
     runs = [r for r in runs if r.name not in currencies and not (exclude and exclude.fullmatch(r.name))]
     common = _common_words(masked, runs)
     runs = _undescribed(masked, [r for r in runs if r.name not in common], lang)
@@ -182,7 +182,6 @@ def find_parties(text: str, lang: Language, sentence_starts: set[int], taken: li
                  and (n in mid_sentence or n.lower() not in words)}
     # "Rovio raised", "Infineon erzielte", "Arsenal paid"; not "Das Start-up ist": a noun of the
     # lexicon after an article; nor "Analysts said": a common word's plural
-    nouns = common_nouns(lang.code)
     subjects = {r.name for r in runs if _subject_verb(lang).match(masked, r.start + len(r.name))
                 and not (r.name in nouns and _after_determiner(masked, r.start, lang))
                 and (r.name in mid_sentence or not (r.name.endswith("s") and r.name[:-1].lower() in words))}

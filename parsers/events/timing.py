@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from ..languages import Language
 from ..money.mention import Money
@@ -17,7 +18,7 @@ from .periods import Period, resolve
 _PERIOD_REACH = 60
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Times:
     """A sentence's figures and time expressions, with the text and cue words they stand in."""
     text: str
@@ -25,14 +26,18 @@ class Times:
     figures: list[Figure]
     periods: list[Period]
 
+    @cached_property
+    def owned(self) -> list[Period]:
+        """The earlier figures' time expressions (see _owned): found once per sentence."""
+        return _owned(self)
+
 
 def context_year(times: Times) -> int | None:
     """The year a sentence's time expressions without one are in: its first
     stated year that is no earlier figure's ("issued its third quarter
     report ..., as compared to a loss of EUR0 .5 m in the third quarter of
     2007": the report's quarter is not of 2007)."""
-    owned = _owned(times)
-    return next((p.year for p in times.periods if p.year and p not in owned), None)
+    return next((p.year for p in times.periods if p.year and p not in times.owned), None)
 
 
 def period_of(times: Times, position: int, today: date | None, context_year: int | None) -> Period | None:
@@ -63,8 +68,7 @@ def period_of(times: Times, position: int, today: date | None, context_year: int
     if own is None and figure.earlier and figure.earlier[0].money.end <= figure.money.start:
         own = figure.earlier[0].period  # "der ersten drei Quartale von 440,5 auf 175,3 Mio. Euro"
     if own is None and figure.compares_with is None:
-        owned = _owned(times)
-        own = next((p for p in periods if not p.relation and p not in owned
+        own = next((p for p in periods if not p.relation and p not in times.owned
                     and (based or not _compared(times, p.start))), None)
     if own is None:
         return None
@@ -97,10 +101,10 @@ def _owned(times: Times) -> list[Period]:
         partners = _right_after(times, partner) if partner is not None else []
         # in a bracket only what stands before it closes ("EUR 37.5 million ( EUR 48.2 million , 1-9/2008 )")
         opened = f.compares_with.money.end
-        owned += [p for p in _right_after(times, i) if "(" not in times.text[opened:f.money.start]
+        bracketed = "(" in times.text[opened:f.money.start]
+        owned += [p for p in _right_after(times, i) if not bracketed
                   or times.text.count("(", opened, p.start) > times.text.count(")", opened, p.start)]
-        owned += [p for p in times.periods if f.compares_with.money.end <= p.start < f.money.start
-                  and p not in partners]
+        owned += [p for p in times.periods if opened <= p.start < f.money.start and p not in partners]
     return owned
 
 
